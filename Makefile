@@ -32,3 +32,6 @@ lint:
 
 site:  # offline HTML render of the book (Quarto publishes it from GitHub Actions)
 	$(BIN)/python -m quickdraw_mobilevit.site --out _site
+
+readme:  # README.md from nbs/index.ipynb
+	$(BIN)/python -m quickdraw_mobilevit.site --readme

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['TORCHVISION_STATUS', 'ensure_torchvision_importable']
 
-# %% ../nbs/91_compat.ipynb #04264526
+# %% ../nbs/91_compat.ipynb #b24dcacc
 import importlib.util, os, sys
 import torch
 
@@ -36,5 +36,5 @@ def ensure_torchvision_importable() -> str:
     _TV_LIB.define('qnms(Tensor qdets, Tensor qscores, float iou_threshold) -> Tensor')
     return 'schema-shim'
 
-# %% ../nbs/91_compat.ipynb #9977841e
+# %% ../nbs/91_compat.ipynb #196cb51e
 TORCHVISION_STATUS = ensure_torchvision_importable()
