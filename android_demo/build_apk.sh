@@ -5,6 +5,8 @@
 # Tools: bookworm's aapt2/aapt, apksigner, zipalign, a JDK; android.jar (API 23) and dx from bullseye's
 # libandroid-23-java and dalvik-exchange, fetched with `apt-get download` through a private apt setup under
 # build/cache (the system's apt sources are not touched). Everything is cached under android_demo/build/.
+# The sidecar must carry the model's sha256 and size (they are checked); a model not marked "placeholder" in its
+# sidecar must be an ExecuTorch program.
 # The app is compiled against stubs/ (a stand-in of the ExecuTorch Java API), which is NOT packaged: this
 # APK proves the app builds, packs and signs; it has no ExecuTorch runtime inside. The Gradle build (with
 # the real org.pytorch:executorch-android AAR) is the one to install for real inference.
@@ -77,15 +79,18 @@ labels = m.get('classes') or m.get('labels') or m.get('class_names')
 assert labels and all(isinstance(l, str) for l in labels), f'{side}: no list of classes'
 pp = m.get('input') or m.get('preprocess')
 assert isinstance(pp, dict) and 'input_size' in pp, f'{side}: no input/preprocess object with input_size'
-if 'size_bytes' in m:
-    assert os.path.getsize(pte) == m['size_bytes'], f'{pte} has {os.path.getsize(pte)} bytes, the sidecar says {m["size_bytes"]}'
-if 'sha256' in m:
-    got = hashlib.sha256(open(pte, 'rb').read()).hexdigest()
-    assert got == m['sha256'].lower(), f'{pte} sha256 {got} does not match the sidecar ({m["sha256"]}): not the same export'
-    print('   sha256 of the model matches the sidecar')
-if open(pte, 'rb').read(8)[4:6] != b'ET':
-    print(f'WARNING: {pte} does not look like an ExecuTorch program (no ET magic at byte 4): placeholder?')
-if m.get('placeholder'): print('WARNING: the sidecar says this is a PLACEHOLDER model')
+for k in ('sha256', 'size_bytes'):
+    assert k in m, f'{side}: no {k!r}: cannot check that the sidecar belongs to {pte}'
+assert os.path.getsize(pte) == m['size_bytes'], f'{pte} has {os.path.getsize(pte)} bytes, the sidecar says {m["size_bytes"]}'
+got = hashlib.sha256(open(pte, 'rb').read()).hexdigest()
+assert got == m['sha256'].lower(), f'{pte} sha256 {got} does not match the sidecar ({m["sha256"]}): not the same export'
+print(f'   sha256 of the model matches the sidecar: {got}')
+if m.get('placeholder'):
+    print('WARNING: the sidecar says this is a PLACEHOLDER model, not an ExecuTorch program')
+else:
+    assert open(pte, 'rb').read(8)[4:6] == b'ET', f'{pte} is not an ExecuTorch program (no ET magic at byte 4)'
+    print(f'   ExecuTorch program (magic {open(pte, "rb").read(8)[4:8].decode("ascii", "replace")}), '
+          f'runtime {m.get("runtime", "?")}, backend {m.get("backend", "?")}, batch {m.get("batch", "?")}')
 print(f'   {len(labels)} classes, input {pp.get("shape")} input_size {pp["input_size"]}')
 PYEOF
 

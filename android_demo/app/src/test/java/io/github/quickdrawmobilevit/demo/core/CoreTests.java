@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * JUnit-free tests of the plain-Java model logic against the Python reference (run by run_tests.sh).
  *
- * <p>Usage: {@code CoreTests [--sidecar|--real-sidecar SIDECAR.json EXPECTED.json MODEL|-]... GOLDEN.json...}. The golden files are
+ * <p>Usage: {@code CoreTests [--sidecar|--real-sidecar SIDECAR.json EXPECTED.json MODEL|-]...
+ * [--model-golden GOLDEN.json SIDECAR.json JAVA_INPUTS_OUT.json | --skip-model REASON] GOLDEN.json...}. The golden files are
  * written by {@code quickdraw_mobilevit.strokes.write_golden_vectors}. Prints one line per check and finally
  * {@code N passed, N failed}; exits 1 if anything failed.
  */
@@ -69,7 +70,7 @@ public final class CoreTests {
 
     // ------------------------------------------------------------------ golden vectors from Python
 
-    void goldenFile(final String path) throws Exception {
+    List<Object> goldenFile(final String path) throws Exception {
         final Map<String, Object> g = Json.asObject(Json.parse(read(path)), "golden");
         final String tag = new File(path).getName();
         check(tag + ": format", new Check() { public void run() {
@@ -86,7 +87,6 @@ public final class CoreTests {
         final Preprocess pp = Preprocess.fromMap(Json.asObject(g.get("preprocess"), "preprocess"));
         List<Object> cases = Json.asArray(g.get("cases"), "cases");
         check(tag + ": has cases", new Check() { public void run() { assertTrue(!Json.asArray(g.get("cases"), "cases").isEmpty(), "no cases"); }});
-        int withTop1 = 0;
         for (Object co : cases) {
             final Map<String, Object> c = Json.asObject(co, "case");
             final String name = tag + "/" + c.get("name");
@@ -117,12 +117,7 @@ public final class CoreTests {
                 assertTrue(maxd <= 1e-5, "max abs diff " + maxd);
                 note = "max abs diff " + maxd + ", " + notBitExact + " of " + x.length + " values not bit-identical";
             }});
-            if (c.get("expected_top1") != null) withTop1++;
         }
-        Map<String, Object> mc = g.get("model_check") == null ? null : Json.asObject(g.get("model_check"), "model_check");
-        if (withTop1 == 0) skip(tag + ": model top-1 through the host ExecuTorch runtime",
-                mc != null && mc.get("reason") != null ? String.valueOf(mc.get("reason")) : "no expected_top1 in the golden file");
-        else skip(tag + ": model top-1", "expected_top1 present but the Java side of this check is not written yet");
 
         List<Object> sm = Json.asArray(g.get("softmax_cases"), "softmax_cases");
         for (int k = 0; k < sm.size(); k++) {
@@ -135,6 +130,68 @@ public final class CoreTests {
                 assertTrue(Arrays.equals(top, Json.asIntArray(c.get("top3"), "top3")), "top3 " + Arrays.toString(top));
             }});
         }
+        return cases;
+    }
+
+    // ------------------------------------------------------------------ the committed model's preprocessing
+
+    /**
+     * Golden vectors written for the committed model's sidecar (android_demo/model_check.py): the usual checks, then
+     * each drawing goes through the app's own path ({@link Sidecar#parse} of the committed sidecar, then
+     * {@link Classifier#classify}) with a recording model; the tensors the app would hand to ExecuTorch must be within
+     * 1e-5 of Python's, and are written to {@code outPath} so that model_check.py can run them through the .pte in the
+     * host ExecuTorch runtime and compare the top-1 with the one Python's tensors give.
+     */
+    void modelGolden(final String goldenPath, final String sidecarPath, final String outPath) throws Exception {
+        List<Object> cases = goldenFile(goldenPath);
+        final String tag = new File(goldenPath).getName();
+        final Map<String, Object> g = Json.asObject(Json.parse(read(goldenPath)), "golden");
+        final Sidecar side = Sidecar.parse(read(sidecarPath));
+        check(tag + ": golden preprocessing and raster are the sidecar's", new Check() { public void run() {
+            Preprocess gp = Preprocess.fromMap(Json.asObject(g.get("preprocess"), "preprocess"));
+            Preprocess sp = side.preprocess;
+            assertTrue(gp.inputSize == sp.inputSize && gp.scale == sp.scale && gp.mean == sp.mean && gp.std == sp.std
+                    && gp.channels == sp.channels && gp.layout.equals(sp.layout) && gp.resize.equals(sp.resize), "preprocess differs");
+            Map<String, Object> rm = Json.asObject(g.get("raster"), "raster");
+            assertTrue(Json.asInt(rm.get("size"), "size") == side.raster.size && Json.asInt(rm.get("line_diameter"), "ld") == side.raster.lineDiameter
+                    && Json.asInt(rm.get("padding"), "padding") == side.raster.padding && Json.asInt(rm.get("supersample"), "ss") == side.raster.supersample
+                    && Boolean.TRUE.equals(rm.get("normalize")) == side.raster.normalize, "raster differs");
+            List<Object> labels = Json.asArray(g.get("labels"), "labels");
+            assertTrue(labels.size() == side.labels.size(), "labels");
+            for (int k = 0; k < labels.size(); k++) assertTrue(side.labels.get(k).equals(labels.get(k)), "label " + k);
+        }});
+        final float[][] seen = new float[1][];
+        final long[][] seenShape = new long[1][];
+        final Classifier clf = new Classifier(side, new Classifier.Model() { public float[] forward(float[] x, long[] shape) {
+            seen[0] = x.clone();
+            seenShape[0] = shape;
+            return new float[side.labels.size()]; // the real model runs in Python, on the tensor recorded here
+        }});
+        StringBuilder out = new StringBuilder("{\"sidecar\": \"" + new File(sidecarPath).getName() + "\", \"cases\": [");
+        int written = 0;
+        for (Object co : cases) {
+            final Map<String, Object> c = Json.asObject(co, "case");
+            final String name = String.valueOf(c.get("name"));
+            seen[0] = null;
+            check(tag + "/" + name + ": app Classifier input (committed sidecar) within 1e-5 of Python", new Check() { public void run() {
+                clf.classify(StrokeRasterizer.strokesFromJson(c.get("strokes")), 3);
+                double[] want = Json.asDoubleArray(c.get("input"), "input");
+                assertTrue(seen[0] != null && seen[0].length == want.length, "length");
+                double maxd = 0;
+                for (int k = 0; k < want.length; k++) maxd = Math.max(maxd, Math.abs(seen[0][k] - want[k]));
+                assertTrue(maxd <= 1e-5, "max abs diff " + maxd);
+                note = "max abs diff " + maxd;
+            }});
+            if (seen[0] == null) continue;
+            out.append(written++ == 0 ? "\n" : ",\n").append("{\"name\": \"").append(name.replace("\\", "\\\\").replace("\"", "\\\"")).append("\", \"shape\": [");
+            for (int k = 0; k < seenShape[0].length; k++) out.append(k == 0 ? "" : ", ").append(seenShape[0][k]);
+            out.append("], \"input\": [");
+            for (int k = 0; k < seen[0].length; k++) out.append(k == 0 ? "" : ",").append(Float.toString(seen[0][k])); // exact float32 round trip
+            out.append("]}");
+        }
+        out.append("\n]}\n");
+        Files.write(new File(outPath).toPath(), out.toString().getBytes(StandardCharsets.UTF_8));
+        System.out.println("INFO wrote the Java model inputs of " + written + " drawings to " + outPath);
     }
 
     // ------------------------------------------------------------------ unit tests of the Java side
@@ -294,13 +351,17 @@ public final class CoreTests {
         CoreTests t = new CoreTests();
         t.units();
         int k = 0;
-        boolean sawSidecar = false;
+        boolean sawSidecar = false, sawModel = false;
+        String modelSkipReason = "no --model-golden given";
         while (k < args.length) {
             if ("--sidecar".equals(args[k])) { t.realSidecar(args[k + 1], args[k + 2], args[k + 3]); k += 4; }
             else if ("--real-sidecar".equals(args[k])) { t.realSidecar(args[k + 1], args[k + 2], args[k + 3]); sawSidecar = true; k += 4; }
+            else if ("--model-golden".equals(args[k])) { t.modelGolden(args[k + 1], args[k + 2], args[k + 3]); sawModel = true; k += 4; }
+            else if ("--skip-model".equals(args[k])) { modelSkipReason = args[k + 1]; k += 2; }
             else { t.goldenFile(args[k]); k++; }
         }
         if (!sawSidecar) t.skip("committed sidecar results/models/model_int8.json", "it does not exist yet");
+        if (!sawModel) t.skip("model top-1 of the committed .pte through the host ExecuTorch runtime", modelSkipReason);
         System.out.println(t.skipped + " skipped (not counted)");
         System.out.println(t.passed + " passed, " + t.failed + " failed");
         System.exit(t.failed == 0 && t.passed > 0 ? 0 : 1);
