@@ -82,7 +82,7 @@ def convert_qat(prepared:torch.fx.GraphModule) -> torch.fx.GraphModule:
 
 # %% ../nbs/13_qat.ipynb #35c2eaa8
 def run_qat_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, out:str|os.PathLike='results/qat.json',
-                  steps:int=600, lr:float=2e-5, batch_size:int=64, pte_dir:str|os.PathLike='results/pte',
+                  steps:int=600, lr:float=2e-5, batch_size:int=64, pte_dir:str|os.PathLike='runs/pte',
                   ckpt_dir:str|os.PathLike='runs/qat', command:str|None=None, cache_dir=None) -> dict:
     "QAT fine-tune of `checkpoint`, lowered to `.pte`, scored on val next to the PTQ `.pte` (same lowering); writes `out`."
     from quickdraw_mobilevit.quant_pt2e import build_int8
@@ -117,7 +117,7 @@ def main_qat(argv=None):
     import sys
     p = argparse.ArgumentParser(prog='qdmv quantize qat', description=main_qat.__doc__)
     p.add_argument('checkpoint'); p.add_argument('data_dir')
-    p.add_argument('--out', default='results/qat.json'); p.add_argument('--pte-dir', default='results/pte')
+    p.add_argument('--out', default='results/qat.json'); p.add_argument('--pte-dir', default='runs/pte')
     p.add_argument('--steps', type=int, default=600); p.add_argument('--lr', type=float, default=2e-5)
     p.add_argument('--batch-size', type=int, default=64)
     a = p.parse_args(argv)

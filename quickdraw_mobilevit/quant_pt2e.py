@@ -104,7 +104,7 @@ def _val(fn, xv, yv, pp) -> dict:
     return {'top1': r['top1'], 'top5': r['top5'], 'pred': r['pred'], 'logits': r['logits']}
 
 def run_pt2e_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, out:str|os.PathLike='results/pt2e.json',
-                   variants:dict|None=None, pte_dir:str|os.PathLike='results/pte', latency_runs:int=100,
+                   variants:dict|None=None, pte_dir:str|os.PathLike='runs/pte', latency_runs:int=100,
                    command:str|None=None, cache_dir=None) -> dict:
     "PTQ variants of `checkpoint`: `.pte` accuracy on val, size, batch-1 latency next to FP32; writes `out`."
     torch.set_num_threads(int(os.environ.get('QDMV_THREADS', 1)))
@@ -189,7 +189,7 @@ def main_quantize(argv=None):
     p = argparse.ArgumentParser(prog='qdmv quantize int8', description=main_quantize.__doc__)
     p.add_argument('checkpoint'); p.add_argument('data_dir')
     p.add_argument('--out', default='results/pt2e.json'); p.add_argument('--export-out', default='results/export_executorch.json')
-    p.add_argument('--models-dir', default='results/models'); p.add_argument('--pte-dir', default='results/pte')
+    p.add_argument('--models-dir', default='results/models'); p.add_argument('--pte-dir', default='runs/pte')
     p.add_argument('--runs', type=int, default=200); p.add_argument('--skip-variants', action='store_true')
     a = p.parse_args(argv)
     import sys

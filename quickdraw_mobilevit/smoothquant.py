@@ -77,7 +77,7 @@ def smooth_model(model:nn.Module, # float model (not modified)
 # %% ../nbs/12_smoothquant.ipynb #9436e024
 def run_smoothquant_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike,
                           out:str|os.PathLike='results/smoothquant.json', alphas=(0.0, 0.25, 0.5, 0.75, 1.0),
-                          pte_dir:str|os.PathLike='results/pte', command:str|None=None, cache_dir=None) -> dict:
+                          pte_dir:str|os.PathLike='runs/pte', command:str|None=None, cache_dir=None) -> dict:
     "INT8 `.pte` val accuracy without smoothing and for each alpha (same calibration, same lowering); writes `out`."
     torch.set_num_threads(int(os.environ.get('QDMV_THREADS', 1)))
     model, classes, pp, ck, xc, xv, yv, hashes = _study_inputs(checkpoint, data_dir)
@@ -105,7 +105,7 @@ def main_smoothquant(argv=None):
     import sys
     p = argparse.ArgumentParser(prog='qdmv quantize smoothquant', description=main_smoothquant.__doc__)
     p.add_argument('checkpoint'); p.add_argument('data_dir')
-    p.add_argument('--out', default='results/smoothquant.json'); p.add_argument('--pte-dir', default='results/pte')
+    p.add_argument('--out', default='results/smoothquant.json'); p.add_argument('--pte-dir', default='runs/pte')
     p.add_argument('--alphas', type=float, nargs='+', default=[0.0, 0.25, 0.5, 0.75, 1.0])
     a = p.parse_args(argv)
     cmd = 'python -m quickdraw_mobilevit.smoothquant ' + ' '.join(argv if argv is not None else sys.argv[1:])
