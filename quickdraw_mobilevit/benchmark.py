@@ -15,7 +15,7 @@ from .models import latency_ms
 
 # %% auto #0
 __all__ = ['RUNTIMES', 'CSV_COLS', 'Artifact', 'load_runner', 'peak_rss_mb', 'measure_artifact', 'measure_in_subprocess',
-           'check_consistent', 'run_benchmark', 'pareto_front', 'tradeoff_figure', 'per_class_drop_figure',
+           'check_consistent', 'run_benchmark', 'pareto_front', 'tradeoff_figure', 'best_int8', 'per_class_drop_figure',
            'markdown_table', 'benchmark_markdown', 'study_artifacts']
 
 # %% ../nbs/30_benchmark.ipynb #e4cc922e
@@ -148,6 +148,11 @@ def tradeoff_figure(rows:list[dict], xcol:str='size_bytes', xlabel:str='size on 
     fig.update_layout(xaxis_title=xlabel, yaxis_title='val top-1', height=480, width=850, xaxis_type='log' if log_x else 'linear')
     return fig
 
+def best_int8(rows:list[dict]) -> str|None:
+    "Name of the most accurate INT8 artifact that was measured (None if there is none)."
+    c = [r for r in rows if r.get('status') == 'ok' and str(r.get('method', '')).startswith('int8') and r.get('top1') is not None]
+    return max(c, key=lambda r: r['top1'])['name'] if c else None
+
 def per_class_drop_figure(rows:list[dict], classes:list[str], ref:str, other:str):
     "Per-class accuracy change of artifact `other` against `ref` (sorted)."
     import plotly.express as px
@@ -186,10 +191,10 @@ def study_artifacts(results:str|os.PathLike='results', runs:str|os.PathLike='run
     R, U = Path(results), Path(runs)
     arts = [Artifact('float', 'float', 'eager', str(R/'models'/f'{name}.pt'), 'PyTorch eager, float32'),
             Artifact('fp32-pte', 'float', 'executorch', str(R/'models'/'model_fp32.pte'), 'ExecuTorch XNNPACK, float32'),
-            Artifact('int8-ptq-pte', 'int8-ptq', 'executorch', str(R/'models'/'model_int8.pte'), 'PT2E PTQ, XNNPACK INT8 (ships to Android)')]
+            Artifact('int8-ptq-pte', 'int8-ptq', 'executorch', str(U/'pte'/'int8.pte'), 'PT2E PTQ, XNNPACK INT8')]
     # alpha fixed at the paper's default 0.5 (choosing the best alpha on val would bias this row)
     arts.append(Artifact('int8-smoothquant-pte', 'int8-smoothquant', 'executorch', str(U/'pte'/'int8_smooth0.5.pte'), 'SmoothQuant a=0.5 + PT2E PTQ'))
-    arts.append(Artifact('int8-qat-pte', 'int8-qat', 'executorch', str(U/'pte'/'qat_int8.pte'), 'PT2E QAT, XNNPACK INT8'))
+    arts.append(Artifact('int8-qat-pte', 'int8-qat', 'executorch', str(U/'pte'/'qat_int8.pte'), 'PT2E QAT, XNNPACK INT8 (ships to Android as model_int8.pte)'))
     for m in ('rtn', 'gptq', 'awq'):
         arts.append(Artifact(f'w4-{m}', f'w4-{m}', 'eager-w4', str(U/'w4'/f'{m}_w4g64.pt'), 'W4 g64 symmetric, float activations, packed int4'))
     for k, note in [('fp32', 'float32'), ('int8_static', 'static QDQ INT8, per-channel'), ('int8_dynamic', 'dynamic INT8')]:

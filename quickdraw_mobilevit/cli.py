@@ -83,11 +83,19 @@ def _quantize(a):
         from quickdraw_mobilevit.smoothquant import main_smoothquant; return main_smoothquant(a.rest)
     if a.method == 'qat':
         from quickdraw_mobilevit.qat import main_qat; return main_qat(a.rest)
+    if a.method == 'sensitivity':
+        from quickdraw_mobilevit.sensitivity import main_sensitivity; return main_sensitivity(a.rest)
 
 def _export(a):
     if a.format == 'pte':
         from quickdraw_mobilevit.quant_pt2e import main_quantize; return main_quantize([*a.rest, '--skip-variants'])
     from quickdraw_mobilevit.export_onnx import main_export_onnx; return main_export_onnx(a.rest)
+
+def _pipeline(a):
+    from quickdraw_mobilevit.pipeline import print_summary, run_pipeline
+    summary = run_pipeline(a.config, a.stages, a.force, a.train_run, results=a.results, work=a.work)
+    print_summary(summary)
+    return 1 if any(r['status'] == 'failed' for r in summary) else 0
 
 def _ablation(a):
     from quickdraw_mobilevit.recipe import run_ablation
@@ -127,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
     pb.add_argument('--out', default='results/models/default.pt'); pb.set_defaults(fn=_publish)
     q = sub.add_parser('quantize', help='quantize a checkpoint: rtn|gptq|awq|study (4-bit weight-only), int8 (PT2E), smoothquant, qat',
                        description='`qdmv quantize METHOD --help` lists the options of each method')
-    q.add_argument('method', choices=['rtn', 'gptq', 'awq', 'study', 'int8', 'smoothquant', 'qat'])
+    q.add_argument('method', choices=['rtn', 'gptq', 'awq', 'study', 'int8', 'smoothquant', 'qat', 'sensitivity'])
     q.add_argument('rest', nargs=argparse.REMAINDER, help='CHECKPOINT DATA_DIR [options]'); q.set_defaults(fn=_quantize)
     x = sub.add_parser('export', help='export a checkpoint: pte (ExecuTorch FP32 + INT8, XNNPACK) or onnx (ONNX Runtime)')
     x.add_argument('format', choices=['pte', 'onnx'])
@@ -135,6 +143,13 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser('ablation', help='run the CPU-budget ablation')
     a.add_argument('--config', default='configs/ablation.yaml'); a.add_argument('--out', default='results/ablation.json')
     a.add_argument('--jobs', type=int, default=2); a.set_defaults(fn=_ablation)
+    pl = sub.add_parser('pipeline', help='the whole study of a config: data, training, every quantization and export, benchmark, plots')
+    pl.add_argument('--config', required=True, help='a training config with an optional pipeline: section')
+    pl.add_argument('--stages', nargs='+', help='run only these stages (see the pipeline chapter)')
+    pl.add_argument('--force', nargs='+', default=[], help="rerun these stages even if their inputs did not change ('all')")
+    pl.add_argument('--train-run', help='adopt this finished training run (same recipe) instead of training')
+    pl.add_argument('--results', help='results folder (overrides the config)'); pl.add_argument('--work', help='work folder (overrides the config)')
+    pl.set_defaults(fn=_pipeline)
     return p
 
 def main(argv:list[str]|None=None) -> int:

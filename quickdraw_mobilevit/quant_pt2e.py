@@ -4,14 +4,14 @@
 
 # %% ../nbs/11_quant_pt2e.ipynb #66c68935
 from __future__ import annotations
-import argparse, json, os
+import argparse, json, os, shutil
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
 from . import compat  # noqa: F401
 from .data import Preprocess, load_split, read_meta, to_input
 from .evaluate import evaluate, load_checkpoint
-from .artifacts import provenance, sha256_file, write_json_atomic, write_sidecar
+from .artifacts import provenance, sha256_file, sidecar_path, write_json_atomic, write_sidecar
 from .export_executorch import export_pte, load_pte, pte_latency, xnnpack_friendly, versions
 
 # %% auto #0
@@ -138,7 +138,9 @@ def run_pt2e_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, out:str
 
 def run_export_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike,
                      out:str|os.PathLike='results/export_executorch.json', models_dir:str|os.PathLike='results/models',
-                     variant:str='int8', latency_runs:int=200, command:str|None=None, cache_dir=None) -> dict:
+                     variant:str='int8', latency_runs:int=200, command:str|None=None, cache_dir=None,
+                     int8_pte:str|os.PathLike|None=None, # ship this INT8 `.pte` (e.g. the QAT one) instead of building PTQ `variant`
+                    ) -> dict:
     "FP32 and INT8 `.pte` of `checkpoint` with sidecars in `models_dir`; parity, accuracy, latency, RSS into `out`."
     torch.set_num_threads(int(os.environ.get('QDMV_THREADS', 1)))
     model, classes, pp, ck, xc, xv, yv, hashes = _study_inputs(checkpoint, data_dir)
@@ -147,7 +149,13 @@ def run_export_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike,
     r_float = _val(model, xv, yv, pp)
     fkey = {'ckpt': hashes['checkpoint_sha256'], 'quant': 'fp32'}
     export_pte(xnnpack_friendly(model), x1, md/'model_fp32.pte', classes, pp, cache_key=fkey, cache_dir=cache_dir, **prov)
-    build_int8(model, classes, pp, xc, hashes, md/'model_int8.pte', VARIANTS[variant], cache_dir, **prov)
+    if int8_pte is None: build_int8(model, classes, pp, xc, hashes, md/'model_int8.pte', VARIANTS[variant], cache_dir, **prov)
+    else:  # an INT8 .pte made elsewhere (QAT): it must be for this checkpoint's classes and input
+        side = json.loads(sidecar_path(int8_pte).read_text())
+        if side['classes'] != list(classes) or side['input']['input_size'] != pp.input_size:
+            raise ValueError(f'{str(int8_pte)!r} was made for other classes or another input size than {str(checkpoint)!r}')
+        md.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(int8_pte, md/'model_int8.pte'); shutil.copy2(sidecar_path(int8_pte), md/'model_int8.json')
     rows, xb = [], to_input(torch.as_tensor(xv[:64]), pp)
     with torch.no_grad(): ref = model(xb)
     lat = pte_latency({'fp32': md/'model_fp32.pte', 'int8': md/'model_int8.pte', 'eager': model}, x1,
@@ -160,6 +168,7 @@ def run_export_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike,
         side = json.loads(path.with_suffix('.json').read_text())
         extra = {kk: vv for kk, vv in side.items() if kk not in ('format', 'file', 'sha256', 'size_bytes', 'classes',
                                                                  'num_classes', 'input', 'metrics', 'provenance', 'command')}
+        if k == 'int8' and int8_pte is not None: extra['shipped_from'] = str(int8_pte)
         write_sidecar(path, classes, pp, metrics, command=command, **extra)
         rows.append({'model': f'{k} .pte', 'top1': r['top1'], 'top5': r['top5'],
                      'delta_top1_pp': 100 * (r['top1'] - r_float['top1']),
@@ -178,7 +187,7 @@ def run_export_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike,
              'latency_ratio_le_0.6': i8['b1_median_ms'] / f32['b1_median_ms'] <= 0.6}
     res = {'what': 'FP32 vs INT8 XNNPACK .pte, run with executorch.runtime; latency interleaved in one process, '
                    'peak RSS in a fresh process per file', 'checkpoint': str(checkpoint), 'data_dir': str(data_dir),
-           **hashes, 'variant': {variant: VARIANTS[variant]}, 'versions': versions(), 'threads': torch.get_num_threads(),
+           **hashes, 'variant': {variant: VARIANTS[variant]} if int8_pte is None else {'shipped': str(int8_pte)}, 'versions': versions(), 'threads': torch.get_num_threads(),
            'latency': {'batch': 1, 'warmup': 20, 'runs': latency_runs, 'interleaved': True},
            'table': rows, 'goals': goals, 'provenance': provenance(command)}
     write_json_atomic(res, out)
@@ -191,10 +200,11 @@ def main_quantize(argv=None):
     p.add_argument('--out', default='results/pt2e.json'); p.add_argument('--export-out', default='results/export_executorch.json')
     p.add_argument('--models-dir', default='results/models'); p.add_argument('--pte-dir', default='runs/pte')
     p.add_argument('--runs', type=int, default=200); p.add_argument('--skip-variants', action='store_true')
+    p.add_argument('--int8-pte', help='ship this INT8 .pte (e.g. runs/pte/qat_int8.pte) as model_int8.pte instead of PTQ')
     a = p.parse_args(argv)
     import sys
     cmd = 'python -m quickdraw_mobilevit.quant_pt2e ' + ' '.join(argv if argv is not None else sys.argv[1:])
-    r = run_export_study(a.checkpoint, a.data_dir, a.export_out, a.models_dir, latency_runs=a.runs, command=cmd)
+    r = run_export_study(a.checkpoint, a.data_dir, a.export_out, a.models_dir, latency_runs=a.runs, command=cmd, int8_pte=a.int8_pte)
     print(json.dumps({'table': [{k: v for k, v in row.items() if not isinstance(v, dict)} for row in r['table']], 'goals': r['goals']}, indent=1))
     if not a.skip_variants:
         r = run_pt2e_study(a.checkpoint, a.data_dir, a.out, pte_dir=a.pte_dir, latency_runs=a.runs // 2, command=cmd)

@@ -108,7 +108,10 @@ def render_readme(index:str|os.PathLike='nbs/index.ipynb', out:str|os.PathLike='
     "README.md from the home page: its markdown cells plus the markdown/text outputs of its code cells."
     index = Path(index)
     nb = prepare_notebook(nbformat.read(index, as_version=4))
-    if execute: execute_notebook(nb, index.parent.resolve())
+    os.environ['QDMV_RENDER'] = 'readme'   # the home page adds PNG versions of its plots for GitHub
+    try:
+        if execute: execute_notebook(nb, index.parent.resolve())
+    finally: os.environ.pop('QDMV_RENDER', None)
     parts = []
     for c in nb.cells:
         if c.cell_type == 'markdown':  # links are relative to nbs/; the README sits one level up
@@ -116,7 +119,7 @@ def render_readme(index:str|os.PathLike='nbs/index.ipynb', out:str|os.PathLike='
         else:
             for o in c.get('outputs', []):
                 data = o.get('data', {})
-                if 'text/markdown' in data: parts.append(data['text/markdown'])
+                if 'text/markdown' in data: parts.append(data['text/markdown'].replace('](../', ']('))
     text = '<!-- generated from nbs/index.ipynb by `make readme`; do not edit -->\n\n' + '\n\n'.join(parts).strip() + '\n'
     out = Path(out); tmp = out.with_suffix('.tmp'); tmp.write_text(text); os.replace(tmp, out)
     return out

@@ -16,7 +16,8 @@ from .models import create_model
 
 # %% auto #0
 __all__ = ['TrainConfig', 'load_config', 'warmup_cosine', 'atomic_save', 'rng_state', 'set_rng_state', 'seed_everything',
-           'evaluate_loader', 'prepare_data', 'make_loaders', 'train', 'measure_train_speed', 'plan_epochs']
+           'evaluate_loader', 'prepare_data', 'make_loaders', 'replan_total', 'train', 'measure_train_speed',
+           'plan_epochs']
 
 # %% ../nbs/03_train.ipynb #92125835
 @dataclasses.dataclass
@@ -48,6 +49,7 @@ class TrainConfig:
 def load_config(path:str|os.PathLike, **overrides) -> TrainConfig:
     "Read a YAML config (unknown keys are an error) and apply `overrides`."
     raw = yaml.safe_load(Path(path).read_text()) or {}
+    raw.pop('pipeline', None)  # options of `qdmv pipeline` (the pipeline chapter), not of training
     raw |= {k: v for k, v in overrides.items() if v is not None}
     names = {f.name for f in dataclasses.fields(TrainConfig)}
     bad = sorted(set(raw) - names)
@@ -110,6 +112,15 @@ def make_loaders(cfg:TrainConfig, pp:Preprocess):
     return tr, BatchLoader(xv, yv, 512, pp, channels_last=cl)
 
 # %% ../nbs/03_train.ipynb #6e2e1619
+def replan_total(budget_cpu_s:float, # the run's whole budget
+                 cpu_used:float, # CPU-seconds spent so far (training + evaluation)
+                 step:int, # optimizer steps done so far
+                 steps_per_epoch:int) -> int:
+    "Total steps that spend `budget_cpu_s` at the speed measured so far, rounded down to whole epochs when over one."
+    more = int(max(0.0, budget_cpu_s - cpu_used) / (cpu_used / max(step, 1)))
+    total = step + more
+    return max(step + 1, total // steps_per_epoch * steps_per_epoch if total > steps_per_epoch else total)
+
 def train(cfg:TrainConfig, # what to train
           resume:bool=False, # continue from `<out_dir>/<name>/last.pt` if present
           progress:bool=True,
@@ -127,7 +138,6 @@ def train(cfg:TrainConfig, # what to train
     steps_per_epoch = len(tr)
     total = max(1, int(round(cfg.epochs * steps_per_epoch)))
     if cfg.max_steps: total = min(total, cfg.max_steps)
-    n_epochs = math.ceil(total / steps_per_epoch)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     warm = int(cfg.warmup_epochs * steps_per_epoch)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: warmup_cosine(s, total, warm))
@@ -140,10 +150,13 @@ def train(cfg:TrainConfig, # what to train
         model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler'])
         set_rng_state(ck['rng']); start, step, best, history = ck['epoch'] + 1, ck['step'], ck['best_top1'], ck['history']
         cpu_used = history[-1]['cpu_s'] if history else 0.0
+        total = ck.get('total_steps', total)
     elif (run/'metrics.jsonl').exists(): (run/'metrics.jsonl').unlink()
     base = {'config': dataclasses.asdict(cfg), 'classes': meta['classes'], 'preprocess': dataclasses.asdict(pp),
             'data_hashes': {s: v['ids_sha256'] for s, v in meta['splits'].items()} | {'calib': meta['calib']['ids_sha256']}}
-    for epoch in range(start, n_epochs):
+    epoch = start
+    while step < total:
+        n_epochs = math.ceil(total / steps_per_epoch)
         if stop_after_epochs is not None and epoch >= stop_after_epochs: break
         tr.set_epoch(epoch); model.train()
         n_steps = min(steps_per_epoch, total - step)
@@ -159,17 +172,20 @@ def train(cfg:TrainConfig, # what to train
         train_s, train_cpu = time.perf_counter() - t0, _cpu_s() - c0
         ev = evaluate_loader(model, va, cfg.eval_batches)
         cpu_used += _cpu_s() - c0
+        if cfg.cpu_budget_s and epoch == 0 and not cfg.max_steps:  # the real speed is known now: fit the budget exactly
+            total = replan_total(cfg.cpu_budget_s, cpu_used, step, steps_per_epoch)
         rec = {'epoch': epoch, 'step': step, 'train_loss': run_loss, **ev, 'lr': sched.get_last_lr()[0],
                'imgs_per_s': seen/train_s, 'imgs_per_cpu_s': seen/max(train_cpu, 1e-9), 'cpu_s': cpu_used}
         history.append(rec)
         with open(run/'metrics.jsonl', 'a') as f: f.write(json.dumps(rec) + '\n')
         ck = base | {'model': model.state_dict(), 'optimizer': opt.state_dict(), 'scheduler': sched.state_dict(),
                      'rng': rng_state(), 'epoch': epoch, 'step': step, 'best_top1': max(best, ev['val_top1']),
-                     'history': history, 'metrics': ev}
+                     'history': history, 'metrics': ev, 'total_steps': total}
         if ev['val_top1'] > best: best = ev['val_top1']; atomic_save(ck, run/'best.pt')
         atomic_save(ck, run/'last.pt')
         if progress: print(f"epoch {epoch+1}/{n_epochs}: loss {run_loss:.3f}  val top-1 {ev['val_top1']:.4f}  "
                            f"{rec['imgs_per_s']:.0f} img/s  cpu {cpu_used:.0f}s")
+        epoch += 1
     return history[-1] if history else {}
 
 # %% ../nbs/03_train.ipynb #dea4d105
