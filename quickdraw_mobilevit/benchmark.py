@@ -51,7 +51,12 @@ def load_runner(art:Artifact, threads:int=1):
 
 # %% ../nbs/30_benchmark.ipynb #a7c3d977
 def peak_rss_mb() -> float:
-    "Peak resident memory of this process so far (MB)."
+    "Peak resident memory of this process so far (MB): `VmHWM` where /proc has it."
+    # not getrusage's ru_maxrss on Linux: it survives exec, so a child of a big process reports the parent's peak
+    try:
+        for line in open('/proc/self/status'):
+            if line.startswith('VmHWM:'): return int(line.split()[1]) / 1024
+    except OSError: pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 def measure_artifact(art:Artifact, data_dir:str|os.PathLike, threads:int=1, warmup:int=10, runs:int=100) -> dict:
