@@ -296,7 +296,6 @@ def run_pipeline(config:str|os.PathLike, # a training config with an optional `p
                 m = json.loads((marks/f'{name}.json').read_text())
                 row |= {'status': 'skipped', 'summary': m['summary'], 'ran_seconds': m.get('seconds'), 'ran_at': m.get('date')}
             else:
-                if train_run and name == 'train': s.train_run = train_run
                 outputs, text = fn(s)
                 row |= {'summary': text, 'seconds': time.perf_counter() - t0}
                 write_json_atomic({'key': key, 'outputs': [str(p) for p in outputs], 'summary': text, 'seconds': row['seconds'],
