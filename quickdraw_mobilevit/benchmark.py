@@ -191,15 +191,20 @@ def benchmark_markdown(bench:dict) -> str:
                 f"`{bench['command']}` at `{bench['git_commit'][:12]}` on {bench['date']}.")
 
 # %% ../nbs/30_benchmark.ipynb #ca5ea697
-def study_artifacts(results:str|os.PathLike='results', runs:str|os.PathLike='runs', name:str='default') -> list[Artifact]:
+def study_artifacts(results:str|os.PathLike='results', runs:str|os.PathLike='runs', name:str='default',
+                    pt2e_variants:bool=False, # also the per-tensor PTQ variant (smallest INT8 .pte; see 11_quant_pt2e)
+                   ) -> list[Artifact]:
     "The artifacts of one study, one per method and runtime, at the paths the chapters write them to."
     R, U = Path(results), Path(runs)
     arts = [Artifact('float', 'float', 'eager', str(R/'models'/f'{name}.pt'), 'PyTorch eager, float32'),
             Artifact('fp32-pte', 'float', 'executorch', str(R/'models'/'model_fp32.pte'), 'ExecuTorch XNNPACK, float32'),
             Artifact('int8-ptq-pte', 'int8-ptq', 'executorch', str(U/'pte'/'int8.pte'), 'PT2E PTQ, XNNPACK INT8')]
+    if pt2e_variants:
+        arts.append(Artifact('int8-ptq-per-tensor-pte', 'int8-ptq-per-tensor', 'executorch', str(U/'pte'/'int8_per_tensor.pte'),
+                             'PT2E PTQ, per-tensor weights, XNNPACK INT8'))
     # alpha fixed at the paper's default 0.5 (choosing the best alpha on val would bias this row)
     arts.append(Artifact('int8-smoothquant-pte', 'int8-smoothquant', 'executorch', str(U/'pte'/'int8_smooth0.5.pte'), 'SmoothQuant a=0.5 + PT2E PTQ'))
-    arts.append(Artifact('int8-qat-pte', 'int8-qat', 'executorch', str(U/'pte'/'qat_int8.pte'), 'PT2E QAT, XNNPACK INT8 (ships to Android as model_int8.pte)'))
+    arts.append(Artifact('int8-qat-pte', 'int8-qat', 'executorch', str(U/'pte'/'qat_int8.pte'), 'PT2E QAT, XNNPACK INT8'))
     for m in ('rtn', 'gptq', 'awq'):
         arts.append(Artifact(f'w4-{m}', f'w4-{m}', 'eager-w4', str(U/'w4'/f'{m}_w4g64.pt'), 'W4 g64 symmetric, float activations, packed int4'))
     for k, note in [('fp32', 'float32'), ('int8_static', 'static QDQ INT8, per-channel'), ('int8_dynamic', 'dynamic INT8')]:

@@ -93,7 +93,7 @@ def _export(a):
 
 def _pipeline(a):
     from quickdraw_mobilevit.pipeline import print_summary, run_pipeline
-    summary = run_pipeline(a.config, a.stages, a.force, a.train_run, results=a.results, work=a.work)
+    summary = run_pipeline(a.config, a.stages, a.force, a.train_run, results=a.results, work=a.work, jobs=a.jobs)
     print_summary(summary)
     return 1 if any(r['status'] == 'failed' for r in summary) else 0
 
@@ -149,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     pl.add_argument('--force', nargs='+', default=[], help="rerun these stages even if their inputs did not change ('all')")
     pl.add_argument('--train-run', help='adopt this finished training run (same recipe) instead of training')
     pl.add_argument('--results', help='results folder (overrides the config)'); pl.add_argument('--work', help='work folder (overrides the config)')
+    pl.add_argument('--jobs', type=int, help='method stages to run at a time (overrides the config)')
     pl.set_defaults(fn=_pipeline)
     return p
 

@@ -12,9 +12,9 @@ from .artifacts import provenance, sha256_file, write_json_atomic
 from .train import TrainConfig, load_config
 
 # %% auto #0
-__all__ = ['STAGES', 'REQUIRED', 'PipelineConfig', 'load_pipeline_config', 'stage_key', 'is_done', 'recipe', 'run_finished',
-           'adopt_run', 'Study', 'stage_table', 'find_chromium', 'html_to_png', 'write_plots', 'run_pipeline',
-           'print_summary']
+__all__ = ['SHIP', 'STAGES', 'REQUIRED', 'PARALLEL', 'PipelineConfig', 'load_pipeline_config', 'stage_key', 'is_done', 'recipe',
+           'run_finished', 'adopt_run', 'Study', 'stage_table', 'find_chromium', 'html_to_png', 'write_plots',
+           'run_pipeline', 'print_summary']
 
 # %% ../nbs/40_pipeline.ipynb #66947d23
 @dataclasses.dataclass
@@ -29,10 +29,18 @@ class PipelineConfig:
     smoothquant_alphas: list = dataclasses.field(default_factory=lambda: [0.0, 0.25, 0.5, 0.75, 1.0])
     qat_steps: int = 600
     qat_lr: float = 2e-5
-    ship: str = 'qat'                   # which INT8 .pte becomes results/models/model_int8.pte: 'qat' or 'ptq'
+    ship: str = 'qat'                   # which INT8 .pte becomes results/models/model_int8.pte: one of SHIP
     sensitivity_ks: list = dataclasses.field(default_factory=lambda: [0, 1, 2, 4, 8])
     sensitivity_n_eval: int = 1000
     plots_png: bool = True              # also PNGs of the plots (needs a Chromium; skipped with a note if absent)
+    jobs: int = 1                       # method stages (weight_only ... sensitivity) run this many at a time, 1 thread each
+    def __post_init__(self):
+        if self.ship not in SHIP: raise ValueError(f'pipeline ship: {self.ship!r} is not one of {sorted(SHIP)}')
+        if self.ship == 'ptq_per_tensor' and not self.pt2e_variants:
+            raise ValueError('pipeline ship: ptq_per_tensor needs pt2e_variants: true (the benchmark measures that variant)')
+
+# what `ship` can name: QAT's .pte, or the PT2E PTQ variant (`quant_pt2e.VARIANTS`) that export_pte builds
+SHIP = {'qat': None, 'ptq': 'int8', 'ptq_per_tensor': 'int8_per_tensor'}
 
 def load_pipeline_config(path:str|os.PathLike, **overrides) -> tuple[TrainConfig, PipelineConfig]:
     "The training config and the pipeline section of one YAML file (unknown keys are an error)."
@@ -61,7 +69,7 @@ _NOT_RECIPE = ('name', 'out_dir')
 
 def recipe(cfg:TrainConfig|dict) -> dict:
     "The fields of a training config that change the trained model."
-    d = dataclasses.asdict(cfg) if dataclasses.is_dataclass(cfg) else dict(cfg)
+    d = dataclasses.asdict(cfg) if dataclasses.is_dataclass(cfg) else dataclasses.asdict(TrainConfig()) | dict(cfg)  # older checkpoints lack newer fields: their defaults
     return {k: v for k, v in d.items() if k not in _NOT_RECIPE and not (k == 'epochs' and d.get('cpu_budget_s'))}
 
 def run_finished(ck:dict) -> bool:
@@ -177,6 +185,7 @@ def _export_pte(s:Study):
     from quickdraw_mobilevit.quant_pt2e import run_export_study
     src = s.pte/'qat_int8.pte' if s.pc.ship == 'qat' else None
     res = run_export_study(s.checkpoint, s.data, s.results/'export_executorch.json', s.results/'models', int8_pte=src,
+                           variant=SHIP[s.pc.ship] or 'int8',
                            latency_runs=s.pc.latency_runs, command=s.cmd('export_pte'))
     g = res['goals']; m = s.results/'models'
     return ([m/'model_fp32.pte', m/'model_fp32.json', m/'model_int8.pte', m/'model_int8.json', s.results/'export_executorch.json'],
@@ -197,7 +206,7 @@ def _sensitivity(s:Study):
 
 def _benchmark(s:Study):
     from quickdraw_mobilevit.benchmark import run_benchmark, study_artifacts
-    rows = run_benchmark(study_artifacts(s.results, s.work, s.cfg.name), s.data, s.results, config=s.cfg.name,
+    rows = run_benchmark(study_artifacts(s.results, s.work, s.cfg.name, s.pc.pt2e_variants), s.data, s.results, config=s.cfg.name,
                          model=s.cfg.model, seed=s.cfg.seed, runs=s.pc.latency_runs, command=s.cmd('benchmark'), progress=False)
     ok = [r for r in rows if r['runtime'] != 'baseline']
     return [s.results/'benchmark.json', s.results/'benchmark.csv'], f"{sum(r['status'] == 'ok' for r in ok)}/{len(ok)} artifacts measured"
@@ -268,47 +277,112 @@ def write_plots(bench:dict, out_dir:str|os.PathLike, png:bool=True) -> list[Path
     return files
 
 # %% ../nbs/40_pipeline.ipynb #d03b65d8
+def _run_stage(fn, s:Study, threads:int|None=None) -> tuple:
+    "Run one stage function (in a worker process when `threads` is set); returns (outputs, summary, error traceback)."
+    if threads:
+        import torch; torch.set_num_threads(threads); os.environ['QDMV_THREADS'] = str(threads)
+    try:
+        outputs, text = fn(s); return [str(p) for p in outputs], text, None
+    except Exception as e:  # noqa: BLE001  (the parent records it)
+        return None, f'{type(e).__name__}: {e}'[:300], traceback.format_exc()
+
+def _stage_in_worker(name:str, cfg:dict, pc:dict, config_path:str, train_run:str|None) -> tuple:
+    "`_run_stage` in a spawned worker: rebuild the Study from plain dicts, look the stage up by name, 1 thread."
+    from quickdraw_mobilevit import pipeline as P
+    s = P.Study(TrainConfig(**cfg), P.PipelineConfig(**pc), config_path, train_run)
+    return P._run_stage(next(t[1] for t in P.stage_table(s) if t[0] == name), s, 1)
+
+PARALLEL = ('weight_only', 'pt2e', 'smoothquant', 'qat', 'export_pte', 'onnx', 'sensitivity')  # need only the published model
+
+def _after(name:str, pc:PipelineConfig) -> set:
+    "Stages that must finish before `name` starts (beyond the stage order of REQUIRED ones)."
+    return {'qat'} if name == 'export_pte' and pc.ship == 'qat' else set()
+
 def run_pipeline(config:str|os.PathLike, # a training config with an optional `pipeline:` section
                  stages:list[str]|None=None, # run only these (default: all, in order)
                  force:list[str]|tuple=(), # run these even if their key is unchanged ('all' for every stage)
                  train_run:str|None=None, # adopt this finished training run (same recipe) instead of training
                  progress:bool=True, **overrides) -> list[dict]:
     "Run the study of `config`; returns one summary row per stage (also saved to `<work>/stages/summary.json`)."
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from quickdraw_mobilevit import pipeline as P   # workers find stage code by module name (not this notebook's __main__)
+    import multiprocessing as mp
     from tqdm.auto import tqdm
     cfg, pc = load_pipeline_config(config, **overrides)
     s = Study(cfg, pc, str(config), train_run)
     unknown = sorted(set(stages or []) - set(STAGES)) + sorted(set(force) - set(STAGES) - {'all'})
     if unknown: raise ValueError(f'unknown stage(s) {unknown}; stages are: {", ".join(STAGES)}')
-    marks, summary = s.work/'stages', []
+    marks, rows = s.work/'stages', {}
     table = [t for t in stage_table(s) if not stages or t[0] in stages]
-    bar = tqdm(table, desc='pipeline', disable=not progress, position=0)
-    for name, fn, inputs, opts in bar:
-        bar.set_postfix_str(name)
-        t0 = time.perf_counter(); row = {'stage': name, 'status': 'ran', 'seconds': 0.0, 'summary': ''}
+    order = {t[0]: i for i, t in enumerate(table)}
+    bar = tqdm(total=len(table), desc='pipeline', disable=not progress, position=0); t_start = time.perf_counter()
+
+    def prepare(name, inputs, opts):   # -> key to run with, or None when the row is already decided
+        rows[name] = {'stage': name, 'status': 'ran', 'seconds': 0.0, 'summary': '', 'start_s': round(time.perf_counter() - t_start, 1)}
         try:
             if inputs == 'artifacts':
                 from quickdraw_mobilevit.benchmark import study_artifacts
-                inputs = [Path(a.path) for a in study_artifacts(s.results, s.work, cfg.name) if Path(a.path).exists()] + [s.data/'meta.json']
+                inputs = [Path(a.path) for a in study_artifacts(s.results, s.work, cfg.name, pc.pt2e_variants) if Path(a.path).exists()] + [s.data/'meta.json']
             missing = [str(p) for p in inputs if not Path(p).exists()]
             if missing: raise FileNotFoundError(f'inputs missing: {missing} (did an earlier stage fail?)')
             key = stage_key(name, opts, inputs)
-            if is_done(marks/f'{name}.json', key) and name not in force and 'all' not in force:
-                m = json.loads((marks/f'{name}.json').read_text())
-                row |= {'status': 'skipped', 'summary': m['summary'], 'ran_seconds': m.get('seconds'), 'ran_at': m.get('date')}
-            else:
-                outputs, text = fn(s)
-                row |= {'summary': text, 'seconds': time.perf_counter() - t0}
-                write_json_atomic({'key': key, 'outputs': [str(p) for p in outputs], 'summary': text, 'seconds': row['seconds'],
-                                   'options': opts, **provenance(s.cmd(name))}, marks/f'{name}.json')
-        except Exception as e:  # noqa: BLE001  (reported in the summary; the traceback is kept next to it)
-            row |= {'status': 'failed', 'summary': f'{type(e).__name__}: {e}'[:300], 'seconds': time.perf_counter() - t0}
-            marks.mkdir(parents=True, exist_ok=True); (marks/f'{name}.error.txt').write_text(traceback.format_exc())
-            summary.append(row)
-            if name in REQUIRED: break
-            continue
-        summary.append(row)
+        except Exception as e:  # noqa: BLE001
+            return finish(name, None, opts, None, f'{type(e).__name__}: {e}'[:300], traceback.format_exc(), 0.0)
+        if is_done(marks/f'{name}.json', key) and name not in force and 'all' not in force:
+            m = json.loads((marks/f'{name}.json').read_text())
+            rows[name] |= {'status': 'skipped', 'summary': m['summary'], 'ran_seconds': m.get('seconds'), 'ran_at': m.get('date')}
+            bar.update(); return None
+        return key
+
+    def finish(name, key, opts, outputs, text, err, seconds):
+        rows[name] |= {'summary': text, 'seconds': seconds}
+        if err is not None:
+            rows[name]['status'] = 'failed'
+            marks.mkdir(parents=True, exist_ok=True); (marks/f'{name}.error.txt').write_text(err)
+        else:
+            write_json_atomic({'key': key, 'outputs': outputs, 'summary': text, 'seconds': seconds,
+                               'options': opts, **provenance(s.cmd(name))}, marks/f'{name}.json')
+        bar.update()
+
+    def run_here(name, fn, inputs, opts):
+        bar.set_postfix_str(name); t0 = time.perf_counter()
+        if (key := prepare(name, inputs, opts)) is not None:
+            out, text, err = _run_stage(fn, s)
+            finish(name, key, opts, out, text, err, time.perf_counter() - t0)
+        return rows[name]['status'] != 'failed'
+
+    i = 0
+    while i < len(table):
+        if table[i][0] in PARALLEL and pc.jobs > 1:   # a run of independent method stages: up to `jobs` at once
+            j = i
+            while j < len(table) and table[j][0] in PARALLEL: j += 1
+            group, running = list(table[i:j]), {}
+            with ProcessPoolExecutor(pc.jobs, mp_context=mp.get_context('spawn')) as ex:
+                while group or running:
+                    busy = {n for n, *_ in group} | {v[0] for v in running.values()}
+                    for t in [t for t in group if not (_after(t[0], pc) & busy)]:
+                        if len(running) >= pc.jobs: break
+                        group.remove(t); name, fn, inputs, opts = t
+                        if (key := prepare(name, inputs, opts)) is not None:
+                            running[ex.submit(P._stage_in_worker, name, dataclasses.asdict(cfg), dataclasses.asdict(pc),
+                                              str(config), train_run)] = (name, key, opts, time.perf_counter())
+                    bar.set_postfix_str('+'.join(v[0] for v in running.values()))
+                    if not running: continue
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for f in done:
+                        name, key, opts, t0 = running.pop(f)
+                        try: out, text, err = f.result()
+                        except Exception as e:  # noqa: BLE001  (a worker that died)
+                            out, text, err = None, f'{type(e).__name__}: {e}'[:300], traceback.format_exc()
+                        finish(name, key, opts, out, text, err, time.perf_counter() - t0)
+            i = j
+        else:
+            ok = run_here(*table[i])
+            if not ok and table[i][0] in REQUIRED: break   # later stages need it
+            i += 1
     bar.close()
-    rec = {'stages': summary, 'config': str(config), **provenance(f'qdmv pipeline --config {config}')}
+    summary = sorted(rows.values(), key=lambda r: order[r['stage']])
+    rec = {'stages': summary, 'config': str(config), 'jobs': pc.jobs, 'wall_s': round(time.perf_counter() - t_start, 1), **provenance(f'qdmv pipeline --config {config}')}
     write_json_atomic(rec, marks/'summary.json')
     if not stages: write_json_atomic(rec, s.results/'pipeline.json')   # a full run: its summary goes with the results
     return summary
@@ -317,5 +391,5 @@ def print_summary(summary:list[dict]):
     "The stage table a person reads at the end of a run."
     w = max(len(r['stage']) for r in summary)
     for r in summary: print(f"{r['stage']:<{w}}  {r['status']:<7}  {r['seconds']:7.1f} s  {r['summary']}")
-    print(f"total {sum(r['seconds'] for r in summary):.0f} s; "
+    print(f"total {sum(r['seconds'] for r in summary):.0f} s of stage time; "
           + ', '.join(f"{sum(r['status'] == k for r in summary)} {k}" for k in ('ran', 'skipped', 'failed')))

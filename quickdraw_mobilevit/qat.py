@@ -10,10 +10,11 @@ import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 from tqdm.auto import tqdm
 from . import compat  # noqa: F401
-from .data import Preprocess, BatchLoader, load_split, to_input
+from .data import Preprocess, BatchLoader, load_split, read_meta, to_input
 from .artifacts import provenance, write_json_atomic
 from .export_executorch import xnnpack_friendly, load_pte, export_pte, versions
 from .quant_pt2e import capture, make_quantizer, _study_inputs, _val
+from .train import TrainConfig, make_criterion
 
 # %% auto #0
 __all__ = ['guard_zero_bn', 'prepare_qat', 'qat_finetune', 'convert_qat', 'run_qat_study', 'main_qat']
@@ -42,6 +43,7 @@ def qat_finetune(prepared:torch.fx.GraphModule, # from `prepare_qat`
                  images:np.ndarray, labels:np.ndarray, pp:Preprocess,
                  steps:int=200, lr:float=2e-5, batch_size:int=64, weight_decay:float=0.0,
                  label_smoothing:float=0.1, freeze_observers_at:float=0.7, # fraction of steps after which scales stop moving
+                 criterion=None, # the loss (default: label-smoothed cross-entropy); pass the model's own training loss
                  ckpt_dir:str|os.PathLike|None=None, ckpt_every:int=100, seed:int=0, progress:bool=True) -> list[dict]:
     "Fine-tune the fake-quantized graph in place; returns the loss log. Checkpoints `qat_last.pt` every `ckpt_every`."
     from torchao.quantization.pt2e import move_exported_model_to_train
@@ -58,7 +60,8 @@ def qat_finetune(prepared:torch.fx.GraphModule, # from `prepare_qat`
             if step == int(freeze_observers_at * steps):
                 for mod in prepared.modules():
                     if hasattr(mod, 'disable_observer'): mod.disable_observer()
-            loss = F.cross_entropy(prepared(x), y, label_smoothing=label_smoothing)
+            out = prepared(x)
+            loss = criterion(out, y) if criterion is not None else F.cross_entropy(out, y, label_smoothing=label_smoothing)
             if not torch.isfinite(loss):
                 raise FloatingPointError(f'QAT loss is {loss.item()} at step {step}: check BatchNorm gammas '
                                          '(guard_zero_bn) and the learning rate')
@@ -94,7 +97,10 @@ def run_qat_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, out:str|
     build_int8(model, classes, pp, xc, hashes, pte_dir/'int8.pte', {}, cache_dir)
     t0 = time.process_time()
     prepared = prepare_qat(model, x1)
-    log = qat_finetune(prepared, xt, yt, pp, steps=steps, lr=lr, batch_size=batch_size, ckpt_dir=ckpt_dir)
+    # fine-tune with the loss the checkpoint was trained with (a logit-adjusted model would drift back to the
+    # train split's class prior under plain cross-entropy)
+    crit = make_criterion(TrainConfig(**{k: v for k, v in ck['config'].items() if k in TrainConfig.__dataclass_fields__}), read_meta(data_dir))
+    log = qat_finetune(prepared, xt, yt, pp, steps=steps, lr=lr, batch_size=batch_size, ckpt_dir=ckpt_dir, criterion=crit)
     qm = convert_qat(prepared); qat_cpu = time.process_time() - t0
     side = export_pte(qm, x1, pte_dir/'qat_int8.pte', classes, pp, quantization={'method': 'pt2e-qat-xnnpack-int8',
                       'steps': steps, 'lr': lr, 'batch_size': batch_size})
@@ -106,6 +112,7 @@ def run_qat_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, out:str|
     res = {'what': 'PT2E QAT vs PTQ, INT8 XNNPACK .pte run with executorch.runtime on the whole val split',
            'checkpoint': str(checkpoint), 'data_dir': str(data_dir), **hashes, 'versions': versions(),
            'qat': {'steps': steps, 'lr': lr, 'batch_size': batch_size, 'cpu_s': qat_cpu,
+                   'loss': type(crit).__name__, 'logit_adjust': ck['config'].get('logit_adjust', 0.0),
                    'zero_gamma_guarded': prepared.zero_gamma_guarded, 'loss_first': log[0]['loss'], 'loss_last': log[-1]['loss'],
                    'lower_cpu_s': side['partition'].get('lower_cpu_s')},
            'table': rows, 'provenance': provenance(command)}

@@ -13,7 +13,7 @@ from .train import TrainConfig, measure_train_speed, plan_epochs, prepare_data, 
 
 # %% auto #0
 __all__ = ['run_one', 'expand_ablation', 'run_ablation', 'collect_ablation', 'ablation_latency', 'cost_at_224', 'ablation_table',
-           'ablation_figure', 'budget_runs_table', 'curves_figure']
+           'ablation_figure', 'logit_adjusted_top1', 'posthoc_logit_adjust', 'budget_runs_table', 'curves_figure']
 
 # %% ../nbs/05_recipe.ipynb #82b910e7
 def run_one(cfg:TrainConfig) -> dict:
@@ -108,6 +108,31 @@ def ablation_figure(table):
                      labels={'median_ms': 'batch-1 latency, ms (1 thread, this CPU)', 'val_top1': 'val top-1'})
     fig.update_traces(textposition='top center', textfont_size=9)
     return fig.update_layout(height=450, width=800, title='accuracy vs latency under one CPU budget')
+
+# %% ../nbs/05_recipe.ipynb #cc5a9417
+def logit_adjusted_top1(logits, # (N, C) float logits of one split
+                        labels, # (N,) true classes
+                        train_counts, # (C,) training drawings per class
+                        taus=(0.0, 0.5, 1.0)) -> dict:
+    "Top-1 after subtracting `tau * log(train prior)` from the logits, per tau (post-hoc logit adjustment)."
+    import numpy as np
+    p = np.asarray(train_counts, np.float64); p = p / p.sum(); labels = np.asarray(labels)
+    return {float(t): float(((np.asarray(logits) - t * np.log(p)).argmax(1) == labels).mean()) for t in taus}
+
+def posthoc_logit_adjust(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, taus=(0.0, 0.25, 0.5, 0.75, 1.0)) -> dict:
+    "Val and test top-1 of `checkpoint` with post-hoc logit adjustment, and its class-count-weighted val top-1."
+    import numpy as np
+    from quickdraw_mobilevit.data import load_split, read_meta
+    from quickdraw_mobilevit.evaluate import evaluate, load_checkpoint
+    model, classes, pp, _ = load_checkpoint(checkpoint); meta = read_meta(data_dir)
+    if list(meta['classes']) != list(classes): raise ValueError(f'{str(data_dir)!r} has other classes than {str(checkpoint)!r}')
+    from quickdraw_mobilevit.artifacts import sha256_file
+    counts = meta['splits']['train']['per_class']; out = {'checkpoint': str(checkpoint), 'checkpoint_sha256': sha256_file(checkpoint)}
+    for split in ('val', 'test'):
+        x, y = load_split(data_dir, split); r = evaluate(model, x, y, pp)
+        out[split] = logit_adjusted_top1(r['logits'], y, counts, taus)
+        if split == 'val': out['val_count_weighted_top1'] = float(np.dot(r['per_class'], counts) / np.sum(counts))
+    return out
 
 # %% ../nbs/05_recipe.ipynb #f7a3ff74
 def budget_runs_table(paths:dict):

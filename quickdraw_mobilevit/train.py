@@ -16,8 +16,8 @@ from .models import create_model
 
 # %% auto #0
 __all__ = ['TrainConfig', 'load_config', 'warmup_cosine', 'atomic_save', 'rng_state', 'set_rng_state', 'seed_everything',
-           'evaluate_loader', 'prepare_data', 'make_loaders', 'replan_total', 'train', 'measure_train_speed',
-           'plan_epochs']
+           'evaluate_loader', 'LogitAdjustedCE', 'make_criterion', 'prepare_data', 'make_loaders', 'replan_total',
+           'train', 'measure_train_speed', 'plan_epochs']
 
 # %% ../nbs/03_train.ipynb #92125835
 @dataclasses.dataclass
@@ -36,6 +36,7 @@ class TrainConfig:
     weight_decay: float = 0.05
     warmup_epochs: float = 0.5
     label_smoothing: float = 0.1
+    logit_adjust: float = 0.0             # tau of the logit-adjusted loss (0: plain cross-entropy); see `LogitAdjustedCE`
     augment: bool = True
     mean: float = 0.0
     std: float = 1.0
@@ -94,6 +95,23 @@ def evaluate_loader(model:nn.Module, dl, max_batches:int|None=None) -> dict:
         c1 += (top[:, 0] == y).sum().item(); c5 += (top == y[:, None]).any(1).sum().item()
     return {'val_loss': loss/n, 'val_top1': c1/n, 'val_top5': c5/n}
 
+# %% ../nbs/03_train.ipynb #ab8d6eaf
+class LogitAdjustedCE(nn.Module):
+    "Cross-entropy of `logits + tau*log(prior)`: the raw logits fit a class-balanced target (Menon et al. 2021)."
+    def __init__(self, prior, # train-split class frequencies (any positive scale)
+                 tau:float=1.0, label_smoothing:float=0.0):
+        super().__init__()
+        p = torch.as_tensor(np.asarray(prior, np.float64) / np.sum(prior), dtype=torch.float32)
+        if (p <= 0).any(): raise ValueError('every class needs at least one training example for the logit-adjusted loss')
+        self.register_buffer('shift', tau * p.log())
+        self.ce = nn.CrossEntropyLoss(label_smoothing=label_smoothing)
+    def forward(self, logits, y): return self.ce(logits + self.shift.to(logits.dtype), y)
+
+def make_criterion(cfg:TrainConfig, meta:dict) -> nn.Module:
+    "The training loss of `cfg`: label-smoothed cross-entropy, logit-adjusted by the train split's prior if asked."
+    if not cfg.logit_adjust: return nn.CrossEntropyLoss(label_smoothing=cfg.label_smoothing)
+    return LogitAdjustedCE(meta['splits']['train']['per_class'], cfg.logit_adjust, cfg.label_smoothing)
+
 # %% ../nbs/03_train.ipynb #a14849ae
 def _cpu_s() -> float:
     t = os.times(); return t.user + t.system
@@ -141,7 +159,7 @@ def train(cfg:TrainConfig, # what to train
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     warm = int(cfg.warmup_epochs * steps_per_epoch)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: warmup_cosine(s, total, warm))
-    crit = nn.CrossEntropyLoss(label_smoothing=cfg.label_smoothing)
+    crit = make_criterion(cfg, meta)
     start, step, best, history, cpu_used = 0, 0, -1.0, [], 0.0
     if resume and (run/'last.pt').exists():
         ck = torch.load(run/'last.pt', map_location='cpu', weights_only=False)
