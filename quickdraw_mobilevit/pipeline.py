@@ -277,6 +277,10 @@ def write_plots(bench:dict, out_dir:str|os.PathLike, png:bool=True) -> list[Path
     return files
 
 # %% ../nbs/40_pipeline.ipynb #d03b65d8
+def _failure(e:BaseException) -> tuple[str, str]:
+    "A failed stage's one-line summary and its traceback."
+    return f'{type(e).__name__}: {e}'[:300], traceback.format_exc()
+
 def _run_stage(fn, s:Study, threads:int|None=None) -> tuple:
     "Run one stage function (in a worker process when `threads` is set); returns (outputs, summary, error traceback)."
     if threads:
@@ -284,7 +288,7 @@ def _run_stage(fn, s:Study, threads:int|None=None) -> tuple:
     try:
         outputs, text = fn(s); return [str(p) for p in outputs], text, None
     except Exception as e:  # noqa: BLE001  (the parent records it)
-        return None, f'{type(e).__name__}: {e}'[:300], traceback.format_exc()
+        return None, *_failure(e)
 
 def _stage_in_worker(name:str, cfg:dict, pc:dict, config_path:str, train_run:str|None) -> tuple:
     "`_run_stage` in a spawned worker: rebuild the Study from plain dicts, look the stage up by name, 1 thread."
@@ -327,7 +331,7 @@ def run_pipeline(config:str|os.PathLike, # a training config with an optional `p
             if missing: raise FileNotFoundError(f'inputs missing: {missing} (did an earlier stage fail?)')
             key = stage_key(name, opts, inputs)
         except Exception as e:  # noqa: BLE001
-            return finish(name, None, opts, None, f'{type(e).__name__}: {e}'[:300], traceback.format_exc(), 0.0)
+            return finish(name, None, opts, None, *_failure(e), 0.0)
         if is_done(marks/f'{name}.json', key) and name not in force and 'all' not in force:
             m = json.loads((marks/f'{name}.json').read_text())
             rows[name] |= {'status': 'skipped', 'summary': m['summary'], 'ran_seconds': m.get('seconds'), 'ran_at': m.get('date')}
@@ -362,7 +366,7 @@ def run_pipeline(config:str|os.PathLike, # a training config with an optional `p
                     busy = {n for n, *_ in group} | {v[0] for v in running.values()}
                     for t in [t for t in group if not (_after(t[0], pc) & busy)]:
                         if len(running) >= pc.jobs: break
-                        group.remove(t); name, fn, inputs, opts = t
+                        group.remove(t); name, _, inputs, opts = t   # the worker looks the function up by name
                         if (key := prepare(name, inputs, opts)) is not None:
                             running[ex.submit(P._stage_in_worker, name, dataclasses.asdict(cfg), dataclasses.asdict(pc),
                                               str(config), train_run)] = (name, key, opts, time.perf_counter())
@@ -373,7 +377,7 @@ def run_pipeline(config:str|os.PathLike, # a training config with an optional `p
                         name, key, opts, t0 = running.pop(f)
                         try: out, text, err = f.result()
                         except Exception as e:  # noqa: BLE001  (a worker that died)
-                            out, text, err = None, f'{type(e).__name__}: {e}'[:300], traceback.format_exc()
+                            out, (text, err) = None, _failure(e)
                         finish(name, key, opts, out, text, err, time.perf_counter() - t0)
             i = j
         else:
