@@ -43,7 +43,7 @@ def load_runner(art:Artifact, threads:int=1):
     pp = Preprocess(**{k: side['input'][k] for k in dataclasses.asdict(Preprocess()) if k in side['input']})
     if art.runtime == 'executorch':
         from quickdraw_mobilevit.export_executorch import load_pte
-        return load_pte(art.path), side['classes'], pp
+        return load_pte(art.path, threads=threads), side['classes'], pp
     if art.runtime == 'onnxruntime':
         from quickdraw_mobilevit.export_onnx import OrtModel
         return OrtModel(art.path, threads=threads), side['classes'], pp

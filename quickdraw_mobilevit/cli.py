@@ -85,6 +85,8 @@ def _quantize(a):
         from quickdraw_mobilevit.qat import main_qat; return main_qat(a.rest)
     if a.method == 'sensitivity':
         from quickdraw_mobilevit.sensitivity import main_sensitivity; return main_sensitivity(a.rest)
+    if a.method == 'int8-speedup':
+        from quickdraw_mobilevit.quant_pt2e import main_speedup; return main_speedup(a.rest)
 
 def _export(a):
     if a.format == 'pte':
@@ -133,9 +135,10 @@ def build_parser() -> argparse.ArgumentParser:
     pb = sub.add_parser('publish', help='slim checkpoint + sidecar (val/test metrics) for later chapters and apps')
     pb.add_argument('--checkpoint', required=True); pb.add_argument('--data', required=True)
     pb.add_argument('--out', default='results/models/default.pt'); pb.set_defaults(fn=_publish)
-    q = sub.add_parser('quantize', help='quantize a checkpoint: rtn|gptq|awq|study (4-bit weight-only), int8 (PT2E), smoothquant, qat',
+    q = sub.add_parser('quantize', help='quantize a checkpoint: rtn|gptq|awq|study (4-bit weight-only), int8 (PT2E), smoothquant, qat, sensitivity, '
+                                              'int8-speedup (INT8/FP32 .pte latency by input size)',
                        description='`qdmv quantize METHOD --help` lists the options of each method')
-    q.add_argument('method', choices=['rtn', 'gptq', 'awq', 'study', 'int8', 'smoothquant', 'qat', 'sensitivity'])
+    q.add_argument('method', choices=['rtn', 'gptq', 'awq', 'study', 'int8', 'smoothquant', 'qat', 'sensitivity', 'int8-speedup'])
     q.add_argument('rest', nargs=argparse.REMAINDER, help='CHECKPOINT DATA_DIR [options]'); q.set_defaults(fn=_quantize)
     x = sub.add_parser('export', help='export a checkpoint: pte (ExecuTorch FP32 + INT8, XNNPACK) or onnx (ONNX Runtime)')
     x.add_argument('format', choices=['pte', 'onnx'])

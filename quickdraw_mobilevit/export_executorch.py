@@ -15,7 +15,7 @@ from .artifacts import cached_build, read_sidecar, write_sidecar
 
 # %% auto #0
 __all__ = ['XnnLayerNorm', 'xnnpack_friendly', 'partition_report', 'lower_to_pte', 'versions', 'export_pte', 'PteModel',
-           'load_pte', 'peak_rss', 'pte_latency']
+           'pte_threads', 'load_pte', 'peak_rss', 'pte_latency']
 
 # %% ../nbs/20_export_executorch.ipynb #42c91945
 class XnnLayerNorm(nn.Module):
@@ -162,12 +162,22 @@ class PteModel:
         return self.method.execute([x])[0]
     def __repr__(self): return f'PteModel({str(self.path)!r})'
 
-def load_pte(path:str|os.PathLike, verify:bool=True) -> PteModel:
-    "Load a `.pte` with the ExecuTorch runtime (sidecar checked when `verify`)."
+def pte_threads(n:int|None=None) -> int:
+    "Size ExecuTorch's XNNPACK threadpool to `n` threads (default: `torch.get_num_threads()`); returns the size now."
+    from executorch.extension.pybindings import portable_lib as pl
+    n = int(n or torch.get_num_threads())
+    if pl._threadpool_get_thread_count() != n: pl._unsafe_reset_threadpool(n)
+    return pl._threadpool_get_thread_count()
+
+def load_pte(path:str|os.PathLike, verify:bool=True,
+             threads:int|None=None, # XNNPACK threads (`pte_threads`); None: as many as torch uses
+             ) -> PteModel:
+    "Load a `.pte` with the ExecuTorch runtime (sidecar checked when `verify`), its threadpool sized like torch's."
     from executorch.runtime import Runtime
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f'{str(path)!r} not found')
     side = read_sidecar(path, verify=True) if verify else None
+    pte_threads(threads)
     prog = Runtime.get().load_program(path)
     return PteModel(path, side, prog.load_method('forward'))
 
@@ -178,7 +188,8 @@ def hwm():
     for l in open('/proc/self/status'):
         if l.startswith('VmHWM'): return int(l.split()[1]) / 1024
 from executorch.runtime import Runtime
-torch.set_num_threads(1)
+from executorch.extension.pybindings import portable_lib
+torch.set_num_threads(1); portable_lib._unsafe_reset_threadpool(1)
 rt = Runtime.get(); base = hwm()
 m = rt.load_program(sys.argv[1]).load_method('forward'); loaded = hwm()
 x = torch.zeros(json.loads(sys.argv[2]))
@@ -199,6 +210,7 @@ def pte_latency(ptes:dict, # name -> `.pte` path (or a loaded PteModel / any cal
                 warmup:int=20, runs:int=100, rss:bool=True) -> dict:
     "Batch-1 latency (median/p90 ms, interleaved) and peak RSS of several models, measured in the same run."
     fns = {k: (load_pte(v) if isinstance(v, (str, os.PathLike)) else v) for k, v in ptes.items()}
+    threads = pte_threads()
     ts = {k: [] for k in fns}
     with torch.no_grad():
         for f in fns.values():
@@ -206,7 +218,8 @@ def pte_latency(ptes:dict, # name -> `.pte` path (or a loaded PteModel / any cal
         for _ in range(runs):
             for k, f in fns.items():
                 t0 = time.perf_counter(); f(x); ts[k].append((time.perf_counter() - t0) * 1e3)
-    out = {k: {'median_ms': float(np.median(v)), 'p90_ms': float(np.percentile(v, 90)), 'runs': runs, 'warmup': warmup}
+    out = {k: {'median_ms': float(np.median(v)), 'p90_ms': float(np.percentile(v, 90)), 'runs': runs, 'warmup': warmup,
+                'threads': threads}
            for k, v in ts.items()}
     for k, v in ptes.items():
         if isinstance(v, (str, os.PathLike)):

@@ -11,7 +11,7 @@ from . import compat  # noqa: F401  (makes timm importable beside CPU-only torch
 import timm
 
 # %% auto #0
-__all__ = ['CNN4', 'adapt_first_conv', 'create_model', 'load_pretrained', 'count_flops', 'latency_ms', 'model_summary']
+__all__ = ['CNN4', 'ConvViT', 'adapt_first_conv', 'create_model', 'load_pretrained', 'count_flops', 'latency_ms', 'model_summary']
 
 # %% ../nbs/02_models.ipynb #5b32d483
 class CNN4(nn.Module):
@@ -27,13 +27,40 @@ class CNN4(nn.Module):
         self.head = nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(drop), nn.Linear(c, num_classes))
     def forward(self, x): return self.head(self.features(x))
 
+# %% ../nbs/02_models.ipynb #c9015fa2
+class ConvViT(nn.Module):
+    "Conv-BN-ReLU stages down to a small map, then timm ViT blocks over its positions, mean-pooled linear head."
+    def __init__(self, num_classes:int, in_chans:int=1, img_size:int=28,
+                 widths=(32, 64, 128), # conv stages (2x max-pool between them): 28 px -> 7x7 tokens of 128
+                 depth:int=2, num_heads:int=4, mlp_ratio:float=2.0, drop:float=0.1):
+        super().__init__()
+        from timm.models.vision_transformer import Block
+        layers, c = [], in_chans
+        for i, w in enumerate(widths):
+            layers += [nn.Conv2d(c, w, 3, padding=1, bias=False), nn.BatchNorm2d(w), nn.ReLU(inplace=True)]
+            if i < len(widths) - 1: layers.append(nn.MaxPool2d(2))
+            c = w
+        self.stem = nn.Sequential(*layers)
+        side = img_size // 2 ** (len(widths) - 1)
+        self.pos_embed = nn.Parameter(torch.zeros(1, side * side, c)); nn.init.trunc_normal_(self.pos_embed, std=0.02)
+        self.blocks = nn.Sequential(*[Block(c, num_heads, mlp_ratio, qkv_bias=True) for _ in range(depth)])
+        self.norm = nn.LayerNorm(c)
+        self.head = nn.Sequential(nn.Dropout(drop), nn.Linear(c, num_classes))
+    def forward(self, x):
+        f = self.stem(x)
+        if f.shape[2] * f.shape[3] != self.pos_embed.shape[1]:
+            raise ValueError(f'ConvViT was built for {self.pos_embed.shape[1]} tokens, the input {tuple(x.shape)} gives '
+                             f'{f.shape[2]}x{f.shape[3]}: build it with img_size={x.shape[-1]}')
+        t = self.blocks(f.flatten(2).transpose(1, 2) + self.pos_embed)
+        return self.head(self.norm(t).mean(1))
+
 # %% ../nbs/02_models.ipynb #1bad50b9
 def adapt_first_conv(weight:torch.Tensor, in_chans:int=1) -> torch.Tensor:
     "Average a pretrained RGB stem/patch-embedding kernel into `in_chans` channels (as the seed did)."
     if weight.shape[1] == in_chans: return weight
     return weight.mean(1, keepdim=True).repeat(1, in_chans, 1, 1)
 
-def create_model(name:str, # timm model name or 'cnn4'
+def create_model(name:str, # timm model name, 'cnn4' or 'convvit'
                  num_classes:int, img_size:int=32, in_chans:int=1,
                  patch_size:int|None=None, # ViT only (default 4)
                  stem_stride:int|None=None, # MobileViT/CNN stems: 1 keeps full resolution
@@ -41,8 +68,9 @@ def create_model(name:str, # timm model name or 'cnn4'
                  **kwargs) -> nn.Module:
     "Build a 1-channel classifier for `img_size` inputs; optionally load local pretrained weights."
     if name == 'cnn4': model = CNN4(num_classes, in_chans, **kwargs)
+    elif name == 'convvit': model = ConvViT(num_classes, in_chans, img_size, **kwargs)
     else:
-        if name not in timm.list_models(): raise ValueError(f'unknown model {name!r}; try one of: cnn4, '
+        if name not in timm.list_models(): raise ValueError(f'unknown model {name!r}; try one of: cnn4, convvit, '
                                                             + ', '.join(timm.list_models('mobilevit*') + ['vit_tiny_patch16_224']))
         if name.startswith(('vit_', 'deit_')): kwargs = dict(img_size=img_size, patch_size=patch_size or 4) | kwargs
         model = timm.create_model(name, pretrained=False, num_classes=num_classes, in_chans=in_chans, **kwargs)

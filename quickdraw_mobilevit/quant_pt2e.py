@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_quant_pt2e.ipynb #66c68935
 from __future__ import annotations
-import argparse, json, os, shutil
+import argparse, dataclasses, json, os, shutil
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
@@ -16,7 +16,8 @@ from .export_executorch import export_pte, load_pte, pte_latency, xnnpack_friend
 
 # %% auto #0
 __all__ = ['VARIANTS', 'calib_batches', 'capture', 'make_quantizer', 'quantize_pt2e', 'count_quantized', 'build_int8',
-           'run_pt2e_study', 'run_export_study', 'main_quantize']
+           'run_pt2e_study', 'run_export_study', 'main_quantize', 'int8_speedup_by_size', 'run_speedup_study',
+           'main_speedup']
 
 # %% ../nbs/11_quant_pt2e.ipynb #16fbcc6f
 def calib_batches(images:np.ndarray, pp:Preprocess, batch_size:int=64) -> list[torch.Tensor]:
@@ -211,3 +212,73 @@ def main_quantize(argv=None):
         print(json.dumps([{k: v for k, v in row.items() if not isinstance(v, (dict, list))} for row in r['table']], indent=1))
 
 if __name__ == '__main__' and '__file__' in globals(): main_quantize()  # not when run as a notebook
+
+# %% ../nbs/11_quant_pt2e.ipynb #11a09b10
+def int8_speedup_by_size(model_fn, # size -> float model (eval) for inputs of that size
+                         sizes, # input sizes (pixels)
+                         calib_images:np.ndarray, # uint8 (N, 28, 28): the shared calibration split
+                         pp:Preprocess, # preprocessing; its `input_size` is replaced by each size
+                         runs:int=200, n_calib:int=256, pte_dir:str|os.PathLike='runs/pte/by_size',
+                         cache_key:dict|None=None, # identity of `model_fn` for the artifact cache (None: always lower)
+                         cache_dir=None, progress:bool=True) -> list[dict]:
+    "FP32 vs INT8 (per-tensor PTQ) XNNPACK `.pte` batch-1 latency of one architecture at several input sizes."
+    from tqdm.auto import tqdm
+    from quickdraw_mobilevit.models import count_flops
+    rows, pte_dir = [], Path(pte_dir)
+    for s in tqdm(list(sizes), desc='sizes', disable=not progress):
+        ps = dataclasses.replace(pp, input_size=int(s))
+        x1 = to_input(torch.as_tensor(calib_images[:1]), ps)
+        m = model_fn(int(s)).eval()
+        key = lambda q, s=s: None if cache_key is None else {**cache_key, 'size': int(s), 'quant': q, 'n_calib': n_calib}
+        f32 = export_pte(xnnpack_friendly(m), x1, pte_dir/f'fp32_{s}.pte', [str(i) for i in range(_n_out(m, x1))], ps,
+                         cache_key=key('fp32'), cache_dir=cache_dir)
+        i8 = export_pte(lambda m=m, ps=ps: quantize_pt2e(m, calib_images[:n_calib], ps, per_channel=False), x1, pte_dir/f'int8_{s}.pte',
+                        f32['classes'], ps, cache_key=key('int8-per-tensor'), cache_dir=cache_dir)
+        lat = pte_latency({'fp32': pte_dir/f'fp32_{s}.pte', 'int8': pte_dir/f'int8_{s}.pte'}, x1, runs=runs, rss=False)
+        rows.append({'input_size': int(s), 'MFLOPs': count_flops(m, int(s), pp.channels) / 1e6,
+                     'fp32_ms': lat['fp32']['median_ms'], 'int8_ms': lat['int8']['median_ms'],
+                     'int8_vs_fp32': lat['int8']['median_ms'] / lat['fp32']['median_ms'],
+                     'fp32_p90_ms': lat['fp32']['p90_ms'], 'int8_p90_ms': lat['int8']['p90_ms'],
+                     'fp32_ops': f32['partition'].get('n_delegated'), 'int8_ops': i8['partition'].get('n_delegated'),
+                     'fp32_bytes': f32['size_bytes'], 'int8_bytes': i8['size_bytes'], 'threads': lat['fp32']['threads']})
+    return rows
+
+def _n_out(m, x) -> int:
+    with torch.no_grad(): return int(m(x).shape[-1])
+
+# %% ../nbs/11_quant_pt2e.ipynb #589e2635
+def run_speedup_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, sizes=(32, 48, 64, 96, 128),
+                      out:str|os.PathLike='results/int8_speedup_by_size.json', runs:int=200, n_calib:int=256,
+                      command:str|None=None, cache_dir=None) -> dict:
+    "`int8_speedup_by_size` for the architecture of `checkpoint` (its weights where they fit); writes `out`."
+    from quickdraw_mobilevit.models import create_model
+    torch.set_num_threads(int(os.environ.get('QDMV_THREADS', 1)))
+    model, classes, pp, ck, xc, xv, yv, hashes = _study_inputs(checkpoint, data_dir)
+    cfg = ck['config']; sd = model.state_dict(); loaded = {}
+    def model_fn(s):
+        m = create_model(cfg['model'], len(classes), s, **(cfg.get('model_kwargs') or {}))
+        try: m.load_state_dict(sd); loaded[s] = 'trained'
+        except RuntimeError: loaded[s] = 'fresh init (trained weights do not fit this size)'
+        return m.eval()
+    rows = int8_speedup_by_size(model_fn, sizes, xc, pp, runs, n_calib, cache_dir=cache_dir,
+                                cache_key={'ckpt': hashes['checkpoint_sha256'], 'calib': hashes['calib_ids_sha256']})
+    for r in rows: r['weights'] = loaded[r['input_size']]
+    res = {'what': 'FP32 vs INT8 per-tensor PTQ XNNPACK .pte, batch-1 latency interleaved in one process, by input size',
+           'checkpoint': str(checkpoint), 'model': cfg['model'], 'model_kwargs': cfg.get('model_kwargs') or {},
+           'trained_input_size': pp.input_size, **hashes, 'n_calib_used': n_calib, 'versions': versions(),
+           'threads': torch.get_num_threads(), 'latency': {'batch': 1, 'warmup': 20, 'runs': runs, 'interleaved': True},
+           'table': rows, 'provenance': provenance(command)}
+    write_json_atomic(res, out)
+    return res
+
+def main_speedup(argv=None):
+    "CLI: `qdmv quantize int8-speedup CHECKPOINT DATA_DIR [--sizes 32 64 ...] [--runs N] [--out ...]`."
+    import sys
+    p = argparse.ArgumentParser(prog='qdmv quantize int8-speedup', description=main_speedup.__doc__)
+    p.add_argument('checkpoint'); p.add_argument('data_dir')
+    p.add_argument('--sizes', type=int, nargs='+', default=[32, 48, 64, 96, 128])
+    p.add_argument('--runs', type=int, default=200); p.add_argument('--out', default='results/int8_speedup_by_size.json')
+    a = p.parse_args(argv)
+    cmd = 'qdmv quantize int8-speedup ' + ' '.join(argv if argv is not None else sys.argv[1:])
+    r = run_speedup_study(a.checkpoint, a.data_dir, a.sizes, a.out, a.runs, command=cmd)
+    print(json.dumps([{k: (round(v, 3) if isinstance(v, float) else v) for k, v in row.items()} for row in r['table']], indent=1))
