@@ -11,20 +11,25 @@ from . import compat  # noqa: F401  (makes timm importable beside CPU-only torch
 import timm
 
 # %% auto #0
-__all__ = ['CNN4', 'ConvViT', 'adapt_first_conv', 'create_model', 'load_pretrained', 'count_flops', 'latency_ms', 'model_summary']
+__all__ = ['conv_stages', 'CNN4', 'ConvViT', 'adapt_first_conv', 'create_model', 'load_pretrained', 'count_flops', 'latency_ms',
+           'model_summary']
 
 # %% ../nbs/02_models.ipynb #5b32d483
+def conv_stages(in_chans:int, widths) -> nn.Sequential:
+    "3x3 conv-BN-ReLU blocks of `widths` channels, a 2x max-pool between consecutive blocks."
+    layers, c = [], in_chans
+    for i, w in enumerate(widths):
+        layers += [nn.Conv2d(c, w, 3, padding=1, bias=False), nn.BatchNorm2d(w), nn.ReLU(inplace=True)]
+        if i < len(widths) - 1: layers.append(nn.MaxPool2d(2))
+        c = w
+    return nn.Sequential(*layers)
+
 class CNN4(nn.Module):
     "Four conv-BN-ReLU blocks, max-pooled, global average pool, linear head."
     def __init__(self, num_classes:int, in_chans:int=1, widths=(32, 64, 128, 256), drop:float=0.1):
         super().__init__()
-        layers, c = [], in_chans
-        for i, w in enumerate(widths):
-            layers += [nn.Conv2d(c, w, 3, padding=1, bias=False), nn.BatchNorm2d(w), nn.ReLU(inplace=True)]
-            if i < len(widths) - 1: layers.append(nn.MaxPool2d(2))
-            c = w
-        self.features = nn.Sequential(*layers)
-        self.head = nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(drop), nn.Linear(c, num_classes))
+        self.features = conv_stages(in_chans, widths)
+        self.head = nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(drop), nn.Linear(widths[-1], num_classes))
     def forward(self, x): return self.head(self.features(x))
 
 # %% ../nbs/02_models.ipynb #c9015fa2
@@ -35,12 +40,7 @@ class ConvViT(nn.Module):
                  depth:int=2, num_heads:int=4, mlp_ratio:float=2.0, drop:float=0.1):
         super().__init__()
         from timm.models.vision_transformer import Block
-        layers, c = [], in_chans
-        for i, w in enumerate(widths):
-            layers += [nn.Conv2d(c, w, 3, padding=1, bias=False), nn.BatchNorm2d(w), nn.ReLU(inplace=True)]
-            if i < len(widths) - 1: layers.append(nn.MaxPool2d(2))
-            c = w
-        self.stem = nn.Sequential(*layers)
+        self.stem, c = conv_stages(in_chans, widths), widths[-1]
         side = img_size // 2 ** (len(widths) - 1)
         self.pos_embed = nn.Parameter(torch.zeros(1, side * side, c)); nn.init.trunc_normal_(self.pos_embed, std=0.02)
         self.blocks = nn.Sequential(*[Block(c, num_heads, mlp_ratio, qkv_bias=True) for _ in range(depth)])
