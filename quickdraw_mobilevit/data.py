@@ -306,17 +306,18 @@ def augment_batch(x:torch.Tensor, aug:Augment, gen:torch.Generator) -> torch.Ten
     th = torch.deg2rad(u(-aug.rotate_deg, aug.rotate_deg)); s = u(*aug.scale)
     tx, ty = u(-aug.translate, aug.translate)*2, u(-aug.translate, aug.translate)*2
     A = torch.stack([torch.stack([th.cos()/s, -th.sin()/s, tx], 1), torch.stack([th.sin()/s, th.cos()/s, ty], 1)], 1)
-    grid = F.affine_grid(A.to(x.dtype), list(x.shape), align_corners=False)
+    grid = F.affine_grid(A.to(x.device, x.dtype), list(x.shape), align_corners=False)  # random draws stay on the CPU
     return F.grid_sample(x, grid, mode='bilinear', padding_mode='zeros', align_corners=False)
 
 # %% ../nbs/00_data.ipynb #5cb690cd
 class BatchLoader:
     "Iterate `(x float, y int64)` batches sliced from in-memory uint8 images."
     def __init__(self, images, labels, batch_size:int=256, pp:Preprocess|None=None, shuffle:bool=False,
-                 augment:Augment|None=None, seed:int=0, drop_last:bool=False, channels_last:bool=False):
+                 augment:Augment|None=None, seed:int=0, drop_last:bool=False, channels_last:bool=False,
+                 device:str|torch.device='cpu'): # where batches are resized, augmented and yielded (uint8 slices travel)
         self.x = torch.as_tensor(np.ascontiguousarray(images)); self.y = torch.as_tensor(labels, dtype=torch.int64)
         self.bs, self.pp, self.shuffle, self.aug, self.seed = batch_size, pp or Preprocess(), shuffle, augment, seed
-        self.drop_last, self.channels_last, self.epoch = drop_last, channels_last, 0
+        self.drop_last, self.channels_last, self.epoch, self.device = drop_last, channels_last, 0, torch.device(device)
     def __len__(self): return len(self.y)//self.bs if self.drop_last else -(-len(self.y)//self.bs)
     def set_epoch(self, epoch:int): self.epoch = epoch
     def __iter__(self):
@@ -324,10 +325,10 @@ class BatchLoader:
         order = torch.randperm(len(self.y), generator=gen) if self.shuffle else torch.arange(len(self.y))
         for i in range(len(self)):
             idx = order[i*self.bs:(i+1)*self.bs]
-            x = to_input(self.x[idx], self.pp)
+            x = to_input(self.x[idx].to(self.device, non_blocking=True), self.pp)
             if self.aug is not None: x = augment_batch(x, self.aug, gen)
             if self.channels_last: x = x.contiguous(memory_format=torch.channels_last)
-            yield x, self.y[idx]
+            yield x, self.y[idx].to(self.device, non_blocking=True)
 
 # %% ../nbs/00_data.ipynb #444f1853
 def create_dataloaders(data_dir:str|os.PathLike, # a folder written by `build_dataset`

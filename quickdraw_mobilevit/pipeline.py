@@ -29,6 +29,7 @@ class PipelineConfig:
     smoothquant_alphas: list = dataclasses.field(default_factory=lambda: [0.0, 0.25, 0.5, 0.75, 1.0])
     qat_steps: int = 600
     qat_lr: float = 2e-5
+    qat_freeze_bn: bool = True          # QAT with BatchNorm at its running stats (the QAT chapter)
     ship: str = 'qat'                   # which INT8 .pte becomes results/models/model_int8.pte: one of SHIP
     sensitivity_ks: list = dataclasses.field(default_factory=lambda: [0, 1, 2, 4, 8])
     sensitivity_n_eval: int = 1000
@@ -177,7 +178,7 @@ def _smoothquant(s:Study):
 def _qat(s:Study):
     from quickdraw_mobilevit.qat import run_qat_study
     res = run_qat_study(s.checkpoint, s.data, s.results/'qat.json', steps=s.pc.qat_steps, lr=s.pc.qat_lr, pte_dir=s.pte,
-                        ckpt_dir=s.work/'qat', command=s.cmd('qat'))
+                        ckpt_dir=s.work/'qat', command=s.cmd('qat'), freeze_bn=s.pc.qat_freeze_bn)
     r = res['table'][-1]
     return [s.results/'qat.json', s.pte/'qat_int8.pte'], f"QAT INT8 .pte {r['top1']:.4f} ({r['delta_top1_pp_vs_float']:+.2f} pp)"
 
@@ -226,7 +227,7 @@ def stage_table(s:Study) -> list[tuple]:
         ('weight_only', _weight_only, [ck, meta], {'bits': pc.weight_only_bits, 'groups': pc.weight_only_groups}),
         ('pt2e', _pt2e, [ck, meta], {'variants': pc.pt2e_variants, 'runs': pc.latency_runs}),
         ('smoothquant', _smoothquant, [ck, meta], {'alphas': pc.smoothquant_alphas}),
-        ('qat', _qat, [ck, meta], {'steps': pc.qat_steps, 'lr': pc.qat_lr}),
+        ('qat', _qat, [ck, meta], {'steps': pc.qat_steps, 'lr': pc.qat_lr, 'freeze_bn': pc.qat_freeze_bn}),
         ('export_pte', _export_pte, [ck, meta] + ([pte/'qat_int8.pte'] if pc.ship == 'qat' else []), {'ship': pc.ship, 'runs': pc.latency_runs}),
         ('onnx', _onnx, [ck, meta], {'runs': pc.latency_runs}),
         ('sensitivity', _sensitivity, [ck, meta], {'ks': pc.sensitivity_ks, 'n_eval': pc.sensitivity_n_eval, 'runs': pc.latency_runs}),

@@ -44,12 +44,14 @@ def qat_finetune(prepared:torch.fx.GraphModule, # from `prepare_qat`
                  steps:int=200, lr:float=2e-5, batch_size:int=64, weight_decay:float=0.0,
                  label_smoothing:float=0.1, freeze_observers_at:float=0.7, # fraction of steps after which scales stop moving
                  criterion=None, # the loss (default: label-smoothed cross-entropy); pass the model's own training loss
-                 ckpt_dir:str|os.PathLike|None=None, ckpt_every:int=100, seed:int=0, progress:bool=True) -> list[dict]:
+                 ckpt_dir:str|os.PathLike|None=None, ckpt_every:int=100, seed:int=0, progress:bool=True,
+                 freeze_bn:bool=True, # BatchNorm stays at its running statistics and dropout off (see below)
+                ) -> list[dict]:
     "Fine-tune the fake-quantized graph in place; returns the loss log. Checkpoints `qat_last.pt` every `ckpt_every`."
-    from torchao.quantization.pt2e import move_exported_model_to_train
+    from torchao.quantization.pt2e import move_exported_model_to_train, move_exported_model_to_eval
     if len(images) == 0: raise ValueError('no training images for QAT')
     torch.manual_seed(seed)
-    move_exported_model_to_train(prepared)
+    (move_exported_model_to_eval if freeze_bn else move_exported_model_to_train)(prepared)
     opt = torch.optim.AdamW([p for p in prepared.parameters() if p.requires_grad], lr=lr, weight_decay=weight_decay)
     dl = BatchLoader(images, labels, batch_size, pp, shuffle=True, seed=seed, drop_last=True)
     log, step, ep = [], 0, 0
@@ -86,7 +88,8 @@ def convert_qat(prepared:torch.fx.GraphModule) -> torch.fx.GraphModule:
 # %% ../nbs/13_qat.ipynb #35c2eaa8
 def run_qat_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, out:str|os.PathLike='results/qat.json',
                   steps:int=600, lr:float=2e-5, batch_size:int=64, pte_dir:str|os.PathLike='runs/pte',
-                  ckpt_dir:str|os.PathLike='runs/qat', command:str|None=None, cache_dir=None) -> dict:
+                  ckpt_dir:str|os.PathLike='runs/qat', command:str|None=None, cache_dir=None,
+                  freeze_bn:bool=True) -> dict:
     "QAT fine-tune of `checkpoint`, lowered to `.pte`, scored on val next to the PTQ `.pte` (same lowering); writes `out`."
     from quickdraw_mobilevit.quant_pt2e import build_int8
     torch.set_num_threads(int(os.environ.get('QDMV_THREADS', 1)))
@@ -100,10 +103,11 @@ def run_qat_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, out:str|
     # fine-tune with the loss the checkpoint was trained with (a logit-adjusted model would drift back to the
     # train split's class prior under plain cross-entropy)
     crit = make_criterion(TrainConfig(**{k: v for k, v in ck['config'].items() if k in TrainConfig.__dataclass_fields__}), read_meta(data_dir))
-    log = qat_finetune(prepared, xt, yt, pp, steps=steps, lr=lr, batch_size=batch_size, ckpt_dir=ckpt_dir, criterion=crit)
+    log = qat_finetune(prepared, xt, yt, pp, steps=steps, lr=lr, batch_size=batch_size, ckpt_dir=ckpt_dir, criterion=crit,
+                       freeze_bn=freeze_bn)
     qm = convert_qat(prepared); qat_cpu = time.process_time() - t0
     side = export_pte(qm, x1, pte_dir/'qat_int8.pte', classes, pp, quantization={'method': 'pt2e-qat-xnnpack-int8',
-                      'steps': steps, 'lr': lr, 'batch_size': batch_size})
+                      'steps': steps, 'lr': lr, 'batch_size': batch_size, 'freeze_bn': freeze_bn})
     rows = [{'model': 'float (eager)', 'top1': r_float['top1'], 'top5': r_float['top5']}]
     for name in ('int8', 'qat_int8'):
         r = _val(load_pte(pte_dir/f'{name}.pte'), xv, yv, pp)
@@ -111,7 +115,7 @@ def run_qat_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, out:str|
                      'delta_top1_pp_vs_float': 100 * (r['top1'] - r_float['top1'])})
     res = {'what': 'PT2E QAT vs PTQ, INT8 XNNPACK .pte run with executorch.runtime on the whole val split',
            'checkpoint': str(checkpoint), 'data_dir': str(data_dir), **hashes, 'versions': versions(),
-           'qat': {'steps': steps, 'lr': lr, 'batch_size': batch_size, 'cpu_s': qat_cpu,
+           'qat': {'steps': steps, 'lr': lr, 'batch_size': batch_size, 'freeze_bn': freeze_bn, 'cpu_s': qat_cpu,
                    'loss': type(crit).__name__, 'logit_adjust': ck['config'].get('logit_adjust', 0.0),
                    'zero_gamma_guarded': prepared.zero_gamma_guarded, 'loss_first': log[0]['loss'], 'loss_last': log[-1]['loss'],
                    'lower_cpu_s': side['partition'].get('lower_cpu_s')},
@@ -127,9 +131,11 @@ def main_qat(argv=None):
     p.add_argument('--out', default='results/qat.json'); p.add_argument('--pte-dir', default='runs/pte')
     p.add_argument('--steps', type=int, default=600); p.add_argument('--lr', type=float, default=2e-5)
     p.add_argument('--batch-size', type=int, default=64)
+    p.add_argument('--train-bn', action='store_true', help='fine-tune with train-mode BatchNorm (default: frozen)')
     a = p.parse_args(argv)
     cmd = 'python -m quickdraw_mobilevit.qat ' + ' '.join(argv if argv is not None else sys.argv[1:])
-    r = run_qat_study(a.checkpoint, a.data_dir, a.out, a.steps, a.lr, a.batch_size, a.pte_dir, command=cmd)
+    r = run_qat_study(a.checkpoint, a.data_dir, a.out, a.steps, a.lr, a.batch_size, a.pte_dir, command=cmd,
+                      freeze_bn=not a.train_bn)
     print(json.dumps(r['table'], indent=1), json.dumps(r['qat'], indent=1))
 
 if __name__ == '__main__' and '__file__' in globals(): main_qat()  # not when run as a notebook

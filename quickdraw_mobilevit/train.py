@@ -15,9 +15,9 @@ from .data import (Augment, BatchLoader, DataConfig, Preprocess, build_dataset, 
 from .models import create_model
 
 # %% auto #0
-__all__ = ['TrainConfig', 'load_config', 'warmup_cosine', 'atomic_save', 'rng_state', 'set_rng_state', 'seed_everything',
-           'evaluate_loader', 'LogitAdjustedCE', 'make_criterion', 'prepare_data', 'make_loaders', 'replan_total',
-           'train', 'measure_train_speed', 'plan_epochs']
+__all__ = ['TrainConfig', 'load_config', 'warmup_cosine', 'atomic_save', 'rng_state', 'set_rng_state', 'resolve_device',
+           'seed_everything', 'evaluate_loader', 'LogitAdjustedCE', 'make_criterion', 'prepare_data', 'make_loaders',
+           'replan_total', 'train', 'measure_train_speed', 'plan_epochs']
 
 # %% ../nbs/03_train.ipynb #92125835
 @dataclasses.dataclass
@@ -31,6 +31,7 @@ class TrainConfig:
     img_size: int = 32
     epochs: float = 10                     # may be fractional (last epoch cut short)
     cpu_budget_s: float|None = None        # if set, epochs = what fits in this many CPU-seconds (`plan_epochs`)
+    wall_budget_s: float|None = None       # if set (and no cpu_budget_s), re-plan after epoch 1 to fit this many wall seconds (GPU runs)
     batch_size: int = 128
     lr: float = 2e-3
     weight_decay: float = 0.05
@@ -42,6 +43,8 @@ class TrainConfig:
     std: float = 1.0
     seed: int = 0
     threads: int|None = None               # torch intra-op threads (None: leave as is)
+    device: str = 'cpu'                    # 'cpu', 'cuda' (error if absent) or 'auto' (cuda when there is one)
+    amp: bool = False                      # bfloat16 autocast on CUDA (ignored on the CPU)
     channels_last: bool = True             # for conv models
     out_dir: str = 'runs'
     max_steps: int|None = None             # stop after this many steps (tests)
@@ -74,10 +77,21 @@ def atomic_save(obj, path:str|os.PathLike):
         raise
 
 def rng_state() -> dict:
-    return {'torch': torch.get_rng_state(), 'numpy': np.random.get_state(), 'python': random.getstate()}
+    s = {'torch': torch.get_rng_state(), 'numpy': np.random.get_state(), 'python': random.getstate()}
+    return s | ({'cuda': torch.cuda.get_rng_state_all()} if torch.cuda.is_available() else {})
 
 def set_rng_state(s:dict):
     torch.set_rng_state(s['torch']); np.random.set_state(s['numpy']); random.setstate(s['python'])
+    if 'cuda' in s and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
+
+def resolve_device(name:str) -> torch.device:
+    "`'cpu'`, `'cuda[:i]'` or `'auto'` -> a device that exists here, or a clear error."
+    if name == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    d = torch.device(name)
+    if d.type == 'cuda' and not torch.cuda.is_available():
+        raise RuntimeError(f"device {name!r}: this torch ({torch.__version__}) sees no CUDA GPU; use device: cpu or auto")
+    if d.type not in ('cpu', 'cuda'): raise ValueError(f"device {name!r}: use cpu, cuda or auto")
+    return d
 
 def seed_everything(seed:int):
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
@@ -122,12 +136,12 @@ def prepare_data(cfg:TrainConfig) -> dict:
         build_dataset(cfg.data_dir, DataConfig(**cfg.data), default_mirror(), progress=False)
     return read_meta(cfg.data_dir)
 
-def make_loaders(cfg:TrainConfig, pp:Preprocess):
+def make_loaders(cfg:TrainConfig, pp:Preprocess, device:str|torch.device='cpu'):
     xt, yt = load_split(cfg.data_dir, 'train'); xv, yv = load_split(cfg.data_dir, 'val')
     cl = cfg.channels_last and cfg.model != 'vit' and not cfg.model.startswith('vit')
     tr = BatchLoader(xt, yt, cfg.batch_size, pp, shuffle=True, augment=Augment() if cfg.augment else None,
-                     seed=cfg.seed, drop_last=True, channels_last=cl)
-    return tr, BatchLoader(xv, yv, 512, pp, channels_last=cl)
+                     seed=cfg.seed, drop_last=True, channels_last=cl, device=device)
+    return tr, BatchLoader(xv, yv, 512, pp, channels_last=cl, device=device)
 
 # %% ../nbs/03_train.ipynb #6e2e1619
 def replan_total(budget_cpu_s:float, # the run's whole budget
@@ -150,17 +164,19 @@ def train(cfg:TrainConfig, # what to train
     pp = Preprocess(input_size=cfg.img_size, mean=cfg.mean, std=cfg.std)
     run = Path(cfg.out_dir)/cfg.name; run.mkdir(parents=True, exist_ok=True)
     seed_everything(cfg.seed)
-    model = create_model(cfg.model, meta['num_classes'], cfg.img_size, **cfg.model_kwargs)
-    tr, va = make_loaders(cfg, pp)
+    dev = resolve_device(cfg.device)
+    model = create_model(cfg.model, meta['num_classes'], cfg.img_size, **cfg.model_kwargs).to(dev)
+    tr, va = make_loaders(cfg, pp, dev)
     if tr.channels_last: model = model.to(memory_format=torch.channels_last)
+    amp = torch.autocast('cuda', dtype=torch.bfloat16, enabled=cfg.amp and dev.type == 'cuda')
     steps_per_epoch = len(tr)
     total = max(1, int(round(cfg.epochs * steps_per_epoch)))
     if cfg.max_steps: total = min(total, cfg.max_steps)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     warm = int(cfg.warmup_epochs * steps_per_epoch)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: warmup_cosine(s, total, warm))
-    crit = make_criterion(cfg, meta)
-    start, step, best, history, cpu_used = 0, 0, -1.0, [], 0.0
+    crit = make_criterion(cfg, meta).to(dev)
+    start, step, best, history, cpu_used, wall_used = 0, 0, -1.0, [], 0.0, 0.0
     if resume and (run/'last.pt').exists():
         ck = torch.load(run/'last.pt', map_location='cpu', weights_only=False)
         if ck['config'] != dataclasses.asdict(cfg):
@@ -168,6 +184,7 @@ def train(cfg:TrainConfig, # what to train
         model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler'])
         set_rng_state(ck['rng']); start, step, best, history = ck['epoch'] + 1, ck['step'], ck['best_top1'], ck['history']
         cpu_used = history[-1]['cpu_s'] if history else 0.0
+        wall_used = history[-1].get('wall_s', 0.0) if history else 0.0
         total = ck.get('total_steps', total)
     elif (run/'metrics.jsonl').exists(): (run/'metrics.jsonl').unlink()
     base = {'config': dataclasses.asdict(cfg), 'classes': meta['classes'], 'preprocess': dataclasses.asdict(pp),
@@ -182,21 +199,22 @@ def train(cfg:TrainConfig, # what to train
         bar = tqdm(total=n_steps, desc=f'epoch {epoch+1}/{n_epochs}', disable=not progress, leave=False)
         for i, (x, y) in enumerate(tr):
             if i >= n_steps: break
-            loss = crit(model(x), y)
+            with amp: loss = crit(model(x).float(), y)
             opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step(); step += 1
             seen += len(y); run_loss = 0.9*run_loss + 0.1*loss.item() if i else loss.item()
             bar.set_postfix(loss=f'{run_loss:.3f}', ips=f'{seen/(time.perf_counter()-t0):.0f}'); bar.update()
         bar.close()
         train_s, train_cpu = time.perf_counter() - t0, _cpu_s() - c0
-        ev = evaluate_loader(model, va, cfg.eval_batches)
-        cpu_used += _cpu_s() - c0
-        if cfg.cpu_budget_s and epoch == 0 and not cfg.max_steps:  # the real speed is known now: fit the budget exactly
-            total = replan_total(cfg.cpu_budget_s, cpu_used, step, steps_per_epoch)
+        with amp: ev = evaluate_loader(model, va, cfg.eval_batches)
+        cpu_used += _cpu_s() - c0; wall_used += time.perf_counter() - t0
+        if epoch == 0 and not cfg.max_steps:  # the real speed is known now: fit the budget exactly
+            if cfg.cpu_budget_s: total = replan_total(cfg.cpu_budget_s, cpu_used, step, steps_per_epoch)
+            elif cfg.wall_budget_s: total = replan_total(cfg.wall_budget_s, wall_used, step, steps_per_epoch)
         rec = {'epoch': epoch, 'step': step, 'train_loss': run_loss, **ev, 'lr': sched.get_last_lr()[0],
-               'imgs_per_s': seen/train_s, 'imgs_per_cpu_s': seen/max(train_cpu, 1e-9), 'cpu_s': cpu_used}
+               'imgs_per_s': seen/train_s, 'imgs_per_cpu_s': seen/max(train_cpu, 1e-9), 'cpu_s': cpu_used, 'wall_s': wall_used}
         history.append(rec)
         with open(run/'metrics.jsonl', 'a') as f: f.write(json.dumps(rec) + '\n')
-        ck = base | {'model': model.state_dict(), 'optimizer': opt.state_dict(), 'scheduler': sched.state_dict(),
+        ck = base | {'model': {k: v.cpu() for k, v in model.state_dict().items()}, 'device': str(dev), 'optimizer': opt.state_dict(), 'scheduler': sched.state_dict(),
                      'rng': rng_state(), 'epoch': epoch, 'step': step, 'best_top1': max(best, ev['val_top1']),
                      'history': history, 'metrics': ev, 'total_steps': total}
         if ev['val_top1'] > best: best = ev['val_top1']; atomic_save(ck, run/'best.pt')
