@@ -147,11 +147,13 @@ def make_loaders(cfg:TrainConfig, pp:Preprocess, device:str|torch.device='cpu'):
 def replan_total(budget_cpu_s:float, # the run's whole budget
                  cpu_used:float, # CPU-seconds spent so far (training + evaluation)
                  step:int, # optimizer steps done so far
-                 steps_per_epoch:int) -> int:
+                 steps_per_epoch:int,
+                 min_more:int=1, # at least this many more steps (0: may stop now)
+                ) -> int:
     "Total steps that spend `budget_cpu_s` at the speed measured so far, rounded down to whole epochs when over one."
     more = int(max(0.0, budget_cpu_s - cpu_used) / (cpu_used / max(step, 1)))
     total = step + more
-    return max(step + 1, total // steps_per_epoch * steps_per_epoch if total > steps_per_epoch else total)
+    return max(step + min_more, total // steps_per_epoch * steps_per_epoch if total > steps_per_epoch else total)
 
 def train(cfg:TrainConfig, # what to train
           resume:bool=False, # continue from `<out_dir>/<name>/last.pt` if present
@@ -207,9 +209,11 @@ def train(cfg:TrainConfig, # what to train
         train_s, train_cpu = time.perf_counter() - t0, _cpu_s() - c0
         with amp: ev = evaluate_loader(model, va, cfg.eval_batches)
         cpu_used += _cpu_s() - c0; wall_used += time.perf_counter() - t0
-        if epoch == 0 and not cfg.max_steps:  # the real speed is known now: fit the budget exactly
-            if cfg.cpu_budget_s: total = replan_total(cfg.cpu_budget_s, cpu_used, step, steps_per_epoch)
-            elif cfg.wall_budget_s: total = replan_total(cfg.wall_budget_s, wall_used, step, steps_per_epoch)
+        budget, used = (cfg.cpu_budget_s, cpu_used) if cfg.cpu_budget_s else (cfg.wall_budget_s, wall_used)
+        if budget and not cfg.max_steps:  # after epoch 1 the real speed is known: fit the budget exactly; later
+            # epochs only shorten the run if the average speed has dropped (the budget holds within one epoch)
+            total = replan_total(budget, used, step, steps_per_epoch) if epoch == 0 else \
+                    min(total, replan_total(budget, used, step, steps_per_epoch, min_more=0))
         rec = {'epoch': epoch, 'step': step, 'train_loss': run_loss, **ev, 'lr': sched.get_last_lr()[0],
                'imgs_per_s': seen/train_s, 'imgs_per_cpu_s': seen/max(train_cpu, 1e-9), 'cpu_s': cpu_used, 'wall_s': wall_used}
         history.append(rec)
