@@ -31,7 +31,7 @@ class TrainConfig:
     img_size: int = 32
     epochs: float = 10                     # may be fractional (last epoch cut short)
     cpu_budget_s: float|None = None        # if set, epochs = what fits in this many CPU-seconds (`plan_epochs`)
-    wall_budget_s: float|None = None       # if set (and no cpu_budget_s), re-plan after epoch 1 to fit this many wall seconds (GPU runs)
+    wall_budget_s: float|None = None       # like cpu_budget_s (re-planned after each epoch), in wall-clock seconds; GPU runs
     batch_size: int = 128
     lr: float = 2e-3
     weight_decay: float = 0.05

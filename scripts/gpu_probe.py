@@ -10,9 +10,9 @@ Smoke test on a CPU (3 steps each): python scripts/gpu_probe.py --data data/qd67
 """
 import argparse, dataclasses, datetime, json, os, subprocess, sys, tempfile, time
 from pathlib import Path
+import torch
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-import torch
 
 RUNS = {'full-recipe': 'configs/full.yaml',        # the seed's scale: mobilevit_s, 224 px, bfloat16 autocast
         'default-recipe': 'configs/default.yaml'}  # the CPU study's model and recipe (convvit, 28 px), on the GPU
@@ -26,8 +26,8 @@ def run_config(name:str, data:str, budget:float, device:str, out_dir:str, max_st
 
 def one(name:str, a) -> dict:
     "Train one recipe, then score its best checkpoint on the first 1,024 val drawings on the GPU and on the CPU."
-    from quickdraw_mobilevit.train import train, make_loaders, evaluate_loader
-    from quickdraw_mobilevit.data import Preprocess
+    from quickdraw_mobilevit.train import train
+    from quickdraw_mobilevit.data import BatchLoader, Preprocess, load_split
     from quickdraw_mobilevit.models import create_model
     torch.set_num_threads(a.threads)
     cfg = run_config(name, a.data, a.budget, a.device, a.work, a.max_steps, a.batch_size)
@@ -37,13 +37,13 @@ def one(name:str, a) -> dict:
     hist = [json.loads(l) for l in (run/'metrics.jsonl').read_text().splitlines()]
     ck = torch.load(run/'best.pt', map_location='cpu', weights_only=False)
     pp = Preprocess(**ck['preprocess'])
+    xv, yv = load_split(cfg.data_dir, 'val'); xv, yv = xv[:1024], torch.as_tensor(yv[:1024])  # the first 1,024 val drawings
     preds = {}
     for dev in dict.fromkeys([cfg.device, 'cpu']):
         m = create_model(cfg.model, len(ck['classes']), cfg.img_size, **cfg.model_kwargs)
         m.load_state_dict(ck['model']); m = m.to(dev).eval()
-        _, va = make_loaders(dataclasses.replace(cfg, channels_last=False), pp, dev)
-        with torch.no_grad(): preds[dev] = torch.cat([m(x).argmax(1).cpu() for x, _ in list(va)[:2]])
-        preds[dev + '_top1'] = evaluate_loader(m, va, 2)['val_top1']
+        with torch.no_grad(): preds[dev] = torch.cat([m(x).argmax(1).cpu() for x, _ in BatchLoader(xv, yv, 512, pp, device=dev)])
+        preds[dev + '_top1'] = float((preds[dev] == yv).float().mean())
     return {'config': dataclasses.asdict(cfg), 'wall_s': wall, 'epochs_run': len(hist),
             'best_val_top1': max(h['val_top1'] for h in hist), 'final_val_top1': hist[-1]['val_top1'],
             'imgs_per_s_last_epoch': hist[-1]['imgs_per_s'],
