@@ -16,7 +16,8 @@ from tqdm.auto import tqdm
 __all__ = ['OFFICIAL_URL', 'MIRROR_ENV', 'IMG_SIDE', 'IMG_PIXELS', 'official_classes', 'resolve_classes', 'find_mirror',
            'mirror_classes', 'download_file', 'load_class_bitmaps', 'default_mirror', 'arrays_from_hf', 'DataConfig',
            'split_ids_sha256', 'choose_classes', 'build_dataset', 'read_meta', 'load_split', 'Preprocess', 'to_input',
-           'Augment', 'augment_batch', 'BatchLoader', 'create_dataloaders', 'loader_throughput']
+           'Augment', 'affine_draws', 'apply_affine', 'augment_batch', 'BatchLoader', 'create_dataloaders',
+           'loader_throughput']
 
 # %% ../nbs/00_data.ipynb #8da6a08a
 OFFICIAL_URL = 'https://storage.googleapis.com/quickdraw_dataset/full/numpy_bitmap/{}.npy'
@@ -299,22 +300,33 @@ class Augment:
     translate: float = 0.08  # fraction of the image side
     scale: tuple = (0.9, 1.1)
 
-def augment_batch(x:torch.Tensor, aug:Augment, gen:torch.Generator) -> torch.Tensor:
-    "Random rotation/translation/scale of a float `(N, C, H, W)` batch, one affine grid per batch."
-    n = x.shape[0]
+def affine_draws(n:int, aug:Augment, gen:torch.Generator) -> torch.Tensor:
+    "`n` random `(2, 3)` affine matrices (rotation, scale, translation) drawn from `gen` on the CPU."
     u = lambda lo, hi: torch.rand(n, generator=gen) * (hi - lo) + lo
     th = torch.deg2rad(u(-aug.rotate_deg, aug.rotate_deg)); s = u(*aug.scale)
     tx, ty = u(-aug.translate, aug.translate)*2, u(-aug.translate, aug.translate)*2
-    A = torch.stack([torch.stack([th.cos()/s, -th.sin()/s, tx], 1), torch.stack([th.sin()/s, th.cos()/s, ty], 1)], 1)
-    grid = F.affine_grid(A.to(x.device, x.dtype), list(x.shape), align_corners=False)  # random draws stay on the CPU
+    return torch.stack([torch.stack([th.cos()/s, -th.sin()/s, tx], 1), torch.stack([th.sin()/s, th.cos()/s, ty], 1)], 1)
+
+def apply_affine(x:torch.Tensor, A:torch.Tensor) -> torch.Tensor:
+    "Warp a float `(N, C, H, W)` batch by `N` affine matrices (bilinear, zero padding = paper)."
+    grid = F.affine_grid(A.to(x.device, x.dtype), list(x.shape), align_corners=False)
     return F.grid_sample(x, grid, mode='bilinear', padding_mode='zeros', align_corners=False)
+
+def augment_batch(x:torch.Tensor, aug:Augment, gen:torch.Generator) -> torch.Tensor:
+    "Random rotation/translation/scale of a float `(N, C, H, W)` batch, one affine grid per batch."
+    return apply_affine(x, affine_draws(x.shape[0], aug, gen))
 
 # %% ../nbs/00_data.ipynb #5cb690cd
 class BatchLoader:
     "Iterate `(x float, y int64)` batches sliced from in-memory uint8 images."
     def __init__(self, images, labels, batch_size:int=256, pp:Preprocess|None=None, shuffle:bool=False,
                  augment:Augment|None=None, seed:int=0, drop_last:bool=False, channels_last:bool=False,
-                 device:str|torch.device='cpu'): # where batches are resized, augmented and yielded (uint8 slices travel)
+                 device:str|torch.device='cpu', # where batches are resized, augmented and yielded (uint8 slices travel)
+                 shard:tuple[int, int]=(0, 1)): # (rank, world): yield only rows rank, rank+world, ... of every batch
+        rank, world = shard
+        if not 0 <= rank < world: raise ValueError(f'shard={shard}: need 0 <= rank < world')
+        if world > 1 and batch_size % world: raise ValueError(f'batch_size {batch_size} does not split into {world} equal shards')
+        self.shard = (rank, world)
         self.x = torch.as_tensor(np.ascontiguousarray(images)); self.y = torch.as_tensor(labels, dtype=torch.int64)
         self.bs, self.pp, self.shuffle, self.aug, self.seed = batch_size, pp or Preprocess(), shuffle, augment, seed
         self.drop_last, self.channels_last, self.epoch, self.device = drop_last, channels_last, 0, torch.device(device)
@@ -325,8 +337,10 @@ class BatchLoader:
         order = torch.randperm(len(self.y), generator=gen) if self.shuffle else torch.arange(len(self.y))
         for i in range(len(self)):
             idx = order[i*self.bs:(i+1)*self.bs]
+            A = affine_draws(len(idx), self.aug, gen) if self.aug is not None else None  # whole batch: same draws in every shard
+            r, w = self.shard; idx = idx[r::w]
             x = to_input(self.x[idx].to(self.device, non_blocking=True), self.pp)
-            if self.aug is not None: x = augment_batch(x, self.aug, gen)
+            if A is not None: x = apply_affine(x, A[r::w])
             if self.channels_last: x = x.contiguous(memory_format=torch.channels_last)
             yield x, self.y[idx].to(self.device, non_blocking=True)
 

@@ -8,6 +8,7 @@ import dataclasses, json, math, os, random, tempfile, time
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
+import torch.distributed as dist
 import yaml
 from tqdm.auto import tqdm
 from .data import (Augment, BatchLoader, DataConfig, Preprocess, build_dataset, default_mirror,
@@ -17,7 +18,7 @@ from .models import create_model
 # %% auto #0
 __all__ = ['TrainConfig', 'load_config', 'warmup_cosine', 'atomic_save', 'rng_state', 'set_rng_state', 'resolve_device',
            'seed_everything', 'evaluate_loader', 'LogitAdjustedCE', 'make_criterion', 'prepare_data', 'make_loaders',
-           'replan_total', 'train', 'measure_train_speed', 'plan_epochs']
+           'replan_total', 'train_processes', 'train', 'measure_train_speed', 'plan_epochs']
 
 # %% ../nbs/03_train.ipynb #92125835
 @dataclasses.dataclass
@@ -42,7 +43,8 @@ class TrainConfig:
     mean: float = 0.0
     std: float = 1.0
     seed: int = 0
-    threads: int|None = None               # torch intra-op threads (None: leave as is)
+    threads: int|None = None               # torch intra-op threads per process (None: leave as is)
+    processes: int = 1                     # data-parallel CPU processes (gloo); each takes 1/processes of every batch
     device: str = 'cpu'                    # 'cpu', 'cuda' (error if absent) or 'auto' (cuda when there is one)
     amp: bool = False                      # bfloat16 autocast on CUDA (ignored on the CPU)
     channels_last: bool = True             # for conv models
@@ -98,15 +100,21 @@ def seed_everything(seed:int):
 
 # %% ../nbs/03_train.ipynb #54838b2f
 @torch.no_grad()
-def evaluate_loader(model:nn.Module, dl, max_batches:int|None=None) -> dict:
-    "Loss, top-1 and top-5 of `model` over `dl`."
-    model.eval(); n = loss = c1 = c5 = 0
+def evaluate_loader(model:nn.Module, dl, max_batches:int|None=None,
+                    shard:tuple[int, int]=(0, 1), # (rank, world): this process scores batches rank, rank+world, ...
+                   ) -> dict:
+    "Loss, top-1 and top-5 of `model` over `dl`; with `world > 1`, summed over the ranks of the running process group."
+    model.eval(); s = torch.zeros(4, dtype=torch.float64)  # loss, top-1 hits, top-5 hits, count
+    r, w = shard
     for i, (x, y) in enumerate(dl):
         if max_batches is not None and i >= max_batches: break
+        if i % w != r: continue
         out = model(x)
-        loss += F.cross_entropy(out, y, reduction='sum').item(); n += len(y)
         top = out.topk(min(5, out.shape[1]), 1).indices
-        c1 += (top[:, 0] == y).sum().item(); c5 += (top == y[:, None]).any(1).sum().item()
+        s += torch.tensor([F.cross_entropy(out, y, reduction='sum').item(), (top[:, 0] == y).sum().item(),
+                           (top == y[:, None]).any(1).sum().item(), len(y)], dtype=torch.float64)
+    if w > 1: dist.all_reduce(s)
+    loss, c1, c5, n = s.tolist()
     return {'val_loss': loss/n, 'val_top1': c1/n, 'val_top5': c5/n}
 
 # %% ../nbs/03_train.ipynb #ab8d6eaf
@@ -136,11 +144,12 @@ def prepare_data(cfg:TrainConfig) -> dict:
         build_dataset(cfg.data_dir, DataConfig(**cfg.data), default_mirror(), progress=False)
     return read_meta(cfg.data_dir)
 
-def make_loaders(cfg:TrainConfig, pp:Preprocess, device:str|torch.device='cpu'):
+def make_loaders(cfg:TrainConfig, pp:Preprocess, device:str|torch.device='cpu',
+                 shard:tuple[int, int]=(0, 1)): # (rank, world) of data-parallel training: this rank's rows of each train batch
     xt, yt = load_split(cfg.data_dir, 'train'); xv, yv = load_split(cfg.data_dir, 'val')
     cl = cfg.channels_last and cfg.model != 'vit' and not cfg.model.startswith('vit')
     tr = BatchLoader(xt, yt, cfg.batch_size, pp, shuffle=True, augment=Augment() if cfg.augment else None,
-                     seed=cfg.seed, drop_last=True, channels_last=cl, device=device)
+                     seed=cfg.seed, drop_last=True, channels_last=cl, device=device, shard=shard)
     return tr, BatchLoader(xv, yv, 512, pp, channels_last=cl, device=device)
 
 # %% ../nbs/03_train.ipynb #6e2e1619
@@ -155,20 +164,52 @@ def replan_total(budget_cpu_s:float, # the run's whole budget
     total = step + more
     return max(step + min_more, total // steps_per_epoch * steps_per_epoch if total > steps_per_epoch else total)
 
+def _ddp_worker(rank:int, world:int, init_file:str, result_file:str, cfg:dict, kw:dict):
+    "One rank of `train_processes` (a spawned process): join the gloo group, train, rank 0 writes the result."
+    cfg = TrainConfig(**cfg); torch.set_num_threads(cfg.threads or 1)
+    dist.init_process_group('gloo', init_method=f'file://{init_file}', rank=rank, world_size=world)
+    try:
+        out = train(cfg, **(kw | {'progress': kw.get('progress', True) and rank == 0}))
+        if rank == 0: Path(result_file).write_text(json.dumps(out))
+    finally: dist.destroy_process_group()
+
+def _ddp(model:nn.Module) -> nn.Module:
+    "DDP without a buffer broadcast before every forward (a collective per step: ~10% of the speed on 2 cores)."
+    import inspect
+    DDP = nn.parallel.DistributedDataParallel
+    no_sync = 'forward_sync_buffers' if 'forward_sync_buffers' in inspect.signature(DDP).parameters else 'broadcast_buffers'
+    return DDP(model, **{no_sync: False})
+
+def train_processes(cfg:TrainConfig, **kw) -> dict:
+    "`train(cfg, **kw)` in `cfg.processes` data-parallel CPU processes; returns the final metrics."
+    import torch.multiprocessing as mp
+    from quickdraw_mobilevit.train import _ddp_worker  # the package's (spawned processes import it by name)
+    if resolve_device(cfg.device).type != 'cpu':
+        raise ValueError(f'processes: {cfg.processes} is data-parallel training on CPU cores; on a GPU use processes: 1')
+    with tempfile.TemporaryDirectory(prefix='qdmv-ddp-') as d:
+        mp.spawn(_ddp_worker, args=(cfg.processes, f'{d}/init', f'{d}/result.json', dataclasses.asdict(cfg), kw), nprocs=cfg.processes)
+        return json.loads(Path(d, 'result.json').read_text())
+
 def train(cfg:TrainConfig, # what to train
           resume:bool=False, # continue from `<out_dir>/<name>/last.pt` if present
           progress:bool=True,
           stop_after_epochs:int|None=None, # simulate an interruption (tests)
          ) -> dict:
     "Train `cfg`; writes `last.pt`, `best.pt` and `metrics.jsonl` under `out_dir/name`; returns the final metrics."
+    if cfg.processes > 1 and not dist.is_initialized():
+        return train_processes(cfg, resume=resume, progress=progress, stop_after_epochs=stop_after_epochs)
+    rank, world = (dist.get_rank(), dist.get_world_size()) if dist.is_initialized() else (0, 1)
+    if world != cfg.processes: raise ValueError(f'processes: {cfg.processes}, but the process group has {world} ranks')
+    lead = rank == 0   # the rank that writes files and reports
     if cfg.threads: torch.set_num_threads(cfg.threads)
-    meta = prepare_data(cfg)
+    meta = prepare_data(cfg) if lead else None
+    if world > 1: dist.barrier(); meta = meta or read_meta(cfg.data_dir)  # rank 0 builds the data folder once
     pp = Preprocess(input_size=cfg.img_size, mean=cfg.mean, std=cfg.std)
     run = Path(cfg.out_dir)/cfg.name; run.mkdir(parents=True, exist_ok=True)
     seed_everything(cfg.seed)
     dev = resolve_device(cfg.device)
     model = create_model(cfg.model, meta['num_classes'], cfg.img_size, **cfg.model_kwargs).to(dev)
-    tr, va = make_loaders(cfg, pp, dev)
+    tr, va = make_loaders(cfg, pp, dev, shard=(rank, world))
     if tr.channels_last: model = model.to(memory_format=torch.channels_last)
     amp = torch.autocast('cuda', dtype=torch.bfloat16, enabled=cfg.amp and dev.type == 'cuda')
     steps_per_epoch = len(tr)
@@ -184,31 +225,42 @@ def train(cfg:TrainConfig, # what to train
         if ck['config'] != dataclasses.asdict(cfg):
             raise ValueError(f'{run/"last.pt"} was made with another config; use a new name or delete the run folder')
         model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler'])
-        set_rng_state(ck['rng']); start, step, best, history = ck['epoch'] + 1, ck['step'], ck['best_top1'], ck['history']
+        set_rng_state(ck['rng_ranks'][rank] if world > 1 else ck['rng'])
+        start, step, best, history = ck['epoch'] + 1, ck['step'], ck['best_top1'], ck['history']
         cpu_used = history[-1]['cpu_s'] if history else 0.0
         wall_used = history[-1].get('wall_s', 0.0) if history else 0.0
         total = ck.get('total_steps', total)
-    elif (run/'metrics.jsonl').exists(): (run/'metrics.jsonl').unlink()
+    elif lead and (run/'metrics.jsonl').exists(): (run/'metrics.jsonl').unlink()
+    # data-parallel: every rank starts from the same weights (same seed; DDP also broadcasts rank 0's) and
+    # averages gradients after each backward pass, so all ranks take the same optimizer steps
+    net = _ddp(model) if world > 1 else model
     base = {'config': dataclasses.asdict(cfg), 'classes': meta['classes'], 'preprocess': dataclasses.asdict(pp),
             'data_hashes': {s: v['ids_sha256'] for s, v in meta['splits'].items()} | {'calib': meta['calib']['ids_sha256']}}
     epoch = start
     while step < total:
         n_epochs = math.ceil(total / steps_per_epoch)
         if stop_after_epochs is not None and epoch >= stop_after_epochs: break
-        tr.set_epoch(epoch); model.train()
+        tr.set_epoch(epoch); net.train()
         n_steps = min(steps_per_epoch, total - step)
         c0, t0, seen, run_loss = _cpu_s(), time.perf_counter(), 0, 0.0
-        bar = tqdm(total=n_steps, desc=f'epoch {epoch+1}/{n_epochs}', disable=not progress, leave=False)
+        bar = tqdm(total=n_steps, desc=f'epoch {epoch+1}/{n_epochs}', disable=not (progress and lead), leave=False)
         for i, (x, y) in enumerate(tr):
             if i >= n_steps: break
-            with amp: loss = crit(model(x).float(), y)
+            with amp: loss = crit(net(x).float(), y)
             opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step(); step += 1
-            seen += len(y); run_loss = 0.9*run_loss + 0.1*loss.item() if i else loss.item()
+            seen += len(y) * world; run_loss = 0.9*run_loss + 0.1*loss.item() if i else loss.item()
             bar.set_postfix(loss=f'{run_loss:.3f}', ips=f'{seen/(time.perf_counter()-t0):.0f}'); bar.update()
         bar.close()
         train_s, train_cpu = time.perf_counter() - t0, _cpu_s() - c0
-        with amp: ev = evaluate_loader(model, va, cfg.eval_batches)
-        cpu_used += _cpu_s() - c0; wall_used += time.perf_counter() - t0
+        if world > 1:  # BatchNorm running statistics differ per rank (each sees its own rows): evaluate and save rank 0's
+            for b in model.buffers(): dist.broadcast(b, 0)
+        with amp: ev = evaluate_loader(model, va, cfg.eval_batches, shard=(rank, world))
+        ep_cpu, ep_wall = _cpu_s() - c0, time.perf_counter() - t0
+        if world > 1:  # CPU-seconds add up over the ranks; wall time is the slowest rank's; the loss is their mean
+            s = torch.tensor([train_cpu, ep_cpu, run_loss / world], dtype=torch.float64); dist.all_reduce(s)
+            m = torch.tensor([train_s, ep_wall], dtype=torch.float64); dist.all_reduce(m, op=dist.ReduceOp.MAX)
+            (train_cpu, ep_cpu, run_loss), (train_s, ep_wall) = s.tolist(), m.tolist()
+        cpu_used += ep_cpu; wall_used += ep_wall
         budget, used = (cfg.cpu_budget_s, cpu_used) if cfg.cpu_budget_s else (cfg.wall_budget_s, wall_used)
         if budget and not cfg.max_steps:  # after epoch 1 the real speed is known: fit the budget exactly; later
             # epochs only shorten the run if the average speed has dropped (the budget holds within one epoch)
@@ -217,14 +269,19 @@ def train(cfg:TrainConfig, # what to train
         rec = {'epoch': epoch, 'step': step, 'train_loss': run_loss, **ev, 'lr': sched.get_last_lr()[0],
                'imgs_per_s': seen/train_s, 'imgs_per_cpu_s': seen/max(train_cpu, 1e-9), 'cpu_s': cpu_used, 'wall_s': wall_used}
         history.append(rec)
-        with open(run/'metrics.jsonl', 'a') as f: f.write(json.dumps(rec) + '\n')
-        ck = base | {'model': {k: v.cpu() for k, v in model.state_dict().items()}, 'device': str(dev), 'optimizer': opt.state_dict(), 'scheduler': sched.state_dict(),
-                     'rng': rng_state(), 'epoch': epoch, 'step': step, 'best_top1': max(best, ev['val_top1']),
-                     'history': history, 'metrics': ev, 'total_steps': total}
-        if ev['val_top1'] > best: best = ev['val_top1']; atomic_save(ck, run/'best.pt')
-        atomic_save(ck, run/'last.pt')
-        if progress: print(f"epoch {epoch+1}/{n_epochs}: loss {run_loss:.3f}  val top-1 {ev['val_top1']:.4f}  "
-                           f"{rec['imgs_per_s']:.0f} img/s  cpu {cpu_used:.0f}s")
+        rngs = [None] * world
+        if world > 1: dist.all_gather_object(rngs, rng_state())
+        if lead:
+            with open(run/'metrics.jsonl', 'a') as f: f.write(json.dumps(rec) + '\n')
+            ck = base | {'model': {k: v.cpu() for k, v in model.state_dict().items()}, 'device': str(dev), 'optimizer': opt.state_dict(), 'scheduler': sched.state_dict(),
+                         'rng': rng_state(), 'epoch': epoch, 'step': step, 'best_top1': max(best, ev['val_top1']),
+                         'history': history, 'metrics': ev, 'total_steps': total} | ({'rng_ranks': rngs} if world > 1 else {})
+            if ev['val_top1'] > best: atomic_save(ck, run/'best.pt')
+            atomic_save(ck, run/'last.pt')
+            if progress: print(f"epoch {epoch+1}/{n_epochs}: loss {run_loss:.3f}  val top-1 {ev['val_top1']:.4f}  "
+                               f"{rec['imgs_per_s']:.0f} img/s  cpu {cpu_used:.0f}s")
+        best = max(best, ev['val_top1'])
+        if world > 1: dist.barrier()  # last.pt is complete before any rank moves on (or returns)
         epoch += 1
     return history[-1] if history else {}
 
