@@ -164,8 +164,18 @@ def replan_total(budget_cpu_s:float, # the run's whole budget
     total = step + more
     return max(step + min_more, total // steps_per_epoch * steps_per_epoch if total > steps_per_epoch else total)
 
+def _exit_with_parent(every_s:float=2.0):
+    "End this process when the one that started it is gone (killed or crashed): no orphans left on the cores."
+    import threading
+    parent = os.getppid()
+    def watch():
+        while os.getppid() == parent: time.sleep(every_s)
+        os._exit(1)
+    threading.Thread(target=watch, daemon=True).start()
+
 def _ddp_worker(rank:int, world:int, init_file:str, result_file:str, cfg:dict, kw:dict):
     "One rank of `train_processes` (a spawned process): join the gloo group, train, rank 0 writes the result."
+    _exit_with_parent()
     cfg = TrainConfig(**cfg); torch.set_num_threads(cfg.threads or 1)
     dist.init_process_group('gloo', init_method=f'file://{init_file}', rank=rank, world_size=world)
     try:
