@@ -44,7 +44,7 @@ def _view(a):
 def _train(a):
     import dataclasses
     from quickdraw_mobilevit.train import load_config, plan_epochs, train
-    cfg = load_config(a.config, threads=a.threads, processes=a.processes, epochs=a.epochs)
+    cfg = load_config(a.config, threads=a.threads, processes=a.processes, epochs=a.epochs, seed=a.seed, name=a.name)
     if cfg.cpu_budget_s and a.epochs is None:  # a CPU budget: plan the epochs once, record them next to the run
         plan = Path(cfg.out_dir)/cfg.name/'plan.json'
         if a.resume and plan.exists(): epochs = json.loads(plan.read_text())['epochs']
@@ -128,7 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser('train', help='train a model from a YAML config')
     t.add_argument('--config', required=True); t.add_argument('--resume', action='store_true')
     t.add_argument('--threads', type=int, help='threads per process')
-    t.add_argument('--processes', type=int, help='data-parallel CPU processes'); t.add_argument('--epochs', type=float); t.set_defaults(fn=_train)
+    t.add_argument('--processes', type=int, help='data-parallel CPU processes'); t.add_argument('--epochs', type=float)
+    t.add_argument('--seed', type=int, help='override the config seed'); t.add_argument('--name', help='run folder name under out_dir (default: the config name)'); t.set_defaults(fn=_train)
     e = sub.add_parser('eval', help='evaluate a checkpoint')
     e.add_argument('--checkpoint', required=True); e.add_argument('--source', help=src_help)
     e.add_argument('--data', help='a built dataset folder: evaluate its --split instead of a whole mirror')

@@ -4,7 +4,7 @@
 
 # %% ../nbs/40_pipeline.ipynb #7a3819c1
 from __future__ import annotations
-import dataclasses, hashlib, json, math, os, shutil, subprocess, time, traceback
+import dataclasses, hashlib, json, math, os, shlex, shutil, subprocess, time, traceback
 from pathlib import Path
 import yaml
 from . import __version__
@@ -14,7 +14,7 @@ from .train import TrainConfig, load_config
 # %% auto #0
 __all__ = ['SHIP', 'STAGES', 'REQUIRED', 'PARALLEL', 'LAUNCH', 'PipelineConfig', 'load_pipeline_config', 'stage_key', 'is_done',
            'recipe', 'run_finished', 'adopt_run', 'Study', 'stage_table', 'find_chromium', 'html_to_png', 'write_plots',
-           'run_pipeline', 'print_summary']
+           'pipeline_command', 'run_pipeline', 'print_summary']
 
 # %% ../nbs/40_pipeline.ipynb #66947d23
 @dataclasses.dataclass
@@ -306,6 +306,16 @@ def _after(name:str, pc:PipelineConfig) -> set:
     "Stages that must finish before `name` starts (beyond the stage order of REQUIRED ones)."
     return {'qat'} if name == 'export_pte' and pc.ship == 'qat' else set()
 
+def pipeline_command(config:str|os.PathLike, stages:list[str]|None=None, force:list[str]|tuple=(),
+                     train_run:str|None=None, **overrides) -> str:
+    "The `qdmv pipeline` command line for these `run_pipeline` arguments (recorded in the run's summary)."
+    parts = ['qdmv pipeline --config', shlex.quote(str(config))]
+    if stages: parts += ['--stages', *stages]
+    if force: parts += ['--force', *force]
+    if train_run: parts += ['--train-run', shlex.quote(str(train_run))]
+    parts += [f"--{k.replace('_', '-')} {shlex.quote(str(v))}" for k, v in overrides.items() if v is not None]
+    return ' '.join(parts)
+
 def run_pipeline(config:str|os.PathLike, # a training config with an optional `pipeline:` section
                  stages:list[str]|None=None, # run only these (default: all, in order)
                  force:list[str]|tuple=(), # run these even if their key is unchanged ('all' for every stage)
@@ -390,7 +400,7 @@ def run_pipeline(config:str|os.PathLike, # a training config with an optional `p
             i += 1
     bar.close()
     summary = sorted(rows.values(), key=lambda r: order[r['stage']])
-    rec = {'stages': summary, 'config': str(config), 'jobs': pc.jobs, 'wall_s': round(time.perf_counter() - t_start, 1), **provenance(f'qdmv pipeline --config {config}')}
+    rec = {'stages': summary, 'config': str(config), 'jobs': pc.jobs, 'wall_s': round(time.perf_counter() - t_start, 1), **provenance(pipeline_command(config, stages, force, train_run, **overrides))}
     write_json_atomic(rec, marks/'summary.json')
     if not stages: write_json_atomic(rec, s.results/'pipeline.json')   # a full run: its summary goes with the results
     return summary

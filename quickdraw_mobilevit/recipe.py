@@ -148,11 +148,12 @@ def budget_runs_table(paths:dict):
     return pd.DataFrame(rows)
 
 def curves_figure(paths:dict):
-    "Validation top-1 against CPU-seconds for published checkpoints (their training history)."
-    import plotly.graph_objects as go, torch
+    "Validation top-1 against CPU-seconds for published checkpoints (their training history) or saved histories (`.json`)."
+    import json, plotly.graph_objects as go, torch
     fig = go.Figure()
     for name, p in paths.items():
-        h = torch.load(p, map_location='cpu', weights_only=False)['history']
+        src = json.loads(Path(p).read_text()) if str(p).endswith('.json') else torch.load(p, map_location='cpu', weights_only=False)
+        h = src['history']
         fig.add_scatter(x=[r['cpu_s'] for r in h], y=[r['val_top1'] for r in h], mode='lines+markers', name=name)
     return fig.update_layout(xaxis_title='CPU-seconds', yaxis_title='val top-1', height=400, width=750,
                              title='learning curves under the same CPU budget')

@@ -297,19 +297,20 @@ def train(cfg:TrainConfig, # what to train
 
 # %% ../nbs/03_train.ipynb #dea4d105
 def measure_train_speed(cfg:TrainConfig, steps:int=15, warmup:int=3) -> dict:
-    "Images per second and per CPU-second of training steps for `cfg` (model discarded afterwards)."
+    "Images per second and per CPU-second of training steps for `cfg`, on its device, in one process (model discarded afterwards)."
     if cfg.threads: torch.set_num_threads(cfg.threads)
     meta = prepare_data(cfg); pp = Preprocess(input_size=cfg.img_size, mean=cfg.mean, std=cfg.std)
-    torch.manual_seed(cfg.seed)
-    model = create_model(cfg.model, meta['num_classes'], cfg.img_size, **cfg.model_kwargs)
-    tr, _ = make_loaders(cfg, pp)
+    torch.manual_seed(cfg.seed); dev = resolve_device(cfg.device)
+    sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
+    model = create_model(cfg.model, meta['num_classes'], cfg.img_size, **cfg.model_kwargs).to(dev)
+    tr, _ = make_loaders(cfg, pp, dev)
     if tr.channels_last: model = model.to(memory_format=torch.channels_last)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr); crit = nn.CrossEntropyLoss(); model.train()
     it = iter(tr)
     for i in range(warmup + steps):
-        if i == warmup: c0, t0 = _cpu_s(), time.perf_counter()
+        if i == warmup: sync(); c0, t0 = _cpu_s(), time.perf_counter()
         x, y = next(it); loss = crit(model(x), y); opt.zero_grad(); loss.backward(); opt.step()
-    n = steps * cfg.batch_size
+    sync(); n = steps * cfg.batch_size
     return {'imgs_per_s': n/(time.perf_counter()-t0), 'imgs_per_cpu_s': n/max(_cpu_s()-c0, 1e-9)}
 
 def plan_epochs(cfg:TrainConfig, n_train:int|None=None, speed:dict|None=None) -> float:
