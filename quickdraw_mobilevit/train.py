@@ -100,20 +100,16 @@ def seed_everything(seed:int):
 
 # %% ../nbs/03_train.ipynb #54838b2f
 @torch.no_grad()
-def evaluate_loader(model:nn.Module, dl, max_batches:int|None=None,
-                    shard:tuple[int, int]=(0, 1), # (rank, world): this process scores batches rank, rank+world, ...
-                   ) -> dict:
-    "Loss, top-1 and top-5 of `model` over `dl`; with `world > 1`, summed over the ranks of the running process group."
+def evaluate_loader(model:nn.Module, dl, max_batches:int|None=None) -> dict:
+    "Loss, top-1 and top-5 of `model` over `dl`; over all ranks' rows when `dl` is one rank's shard (`BatchLoader(shard=)`)."
     model.eval(); s = torch.zeros(4, dtype=torch.float64)  # loss, top-1 hits, top-5 hits, count
-    r, w = shard
     for i, (x, y) in enumerate(dl):
         if max_batches is not None and i >= max_batches: break
-        if i % w != r: continue
         out = model(x)
         top = out.topk(min(5, out.shape[1]), 1).indices
         s += torch.tensor([F.cross_entropy(out, y, reduction='sum').item(), (top[:, 0] == y).sum().item(),
                            (top == y[:, None]).any(1).sum().item(), len(y)], dtype=torch.float64)
-    if w > 1: dist.all_reduce(s)
+    if getattr(dl, 'shard', (0, 1))[1] > 1: dist.all_reduce(s)
     loss, c1, c5, n = s.tolist()
     return {'val_loss': loss/n, 'val_top1': c1/n, 'val_top5': c5/n}
 
@@ -145,12 +141,12 @@ def prepare_data(cfg:TrainConfig) -> dict:
     return read_meta(cfg.data_dir)
 
 def make_loaders(cfg:TrainConfig, pp:Preprocess, device:str|torch.device='cpu',
-                 shard:tuple[int, int]=(0, 1)): # (rank, world) of data-parallel training: this rank's rows of each train batch
+                 shard:tuple[int, int]=(0, 1)): # (rank, world) of data-parallel training: this rank's rows of each batch
     xt, yt = load_split(cfg.data_dir, 'train'); xv, yv = load_split(cfg.data_dir, 'val')
     cl = cfg.channels_last and cfg.model != 'vit' and not cfg.model.startswith('vit')
     tr = BatchLoader(xt, yt, cfg.batch_size, pp, shuffle=True, augment=Augment() if cfg.augment else None,
                      seed=cfg.seed, drop_last=True, channels_last=cl, device=device, shard=shard)
-    return tr, BatchLoader(xv, yv, 512, pp, channels_last=cl, device=device)
+    return tr, BatchLoader(xv, yv, 512 // shard[1] * shard[1], pp, channels_last=cl, device=device, shard=shard)
 
 # %% ../nbs/03_train.ipynb #6e2e1619
 def replan_total(budget_cpu_s:float, # the run's whole budget
@@ -264,7 +260,7 @@ def train(cfg:TrainConfig, # what to train
         train_s, train_cpu = time.perf_counter() - t0, _cpu_s() - c0
         if world > 1:  # BatchNorm running statistics differ per rank (each sees its own rows): evaluate and save rank 0's
             for b in model.buffers(): dist.broadcast(b, 0)
-        with amp: ev = evaluate_loader(model, va, cfg.eval_batches, shard=(rank, world))
+        with amp: ev = evaluate_loader(model, va, cfg.eval_batches)
         ep_cpu, ep_wall = _cpu_s() - c0, time.perf_counter() - t0
         if world > 1:  # CPU-seconds add up over the ranks; wall time is the slowest rank's; the loss is their mean
             s = torch.tensor([train_cpu, ep_cpu, run_loss / world], dtype=torch.float64); dist.all_reduce(s)
