@@ -180,7 +180,7 @@ def _ddp_worker(rank:int, world:int, init_file:str, result_file:str, cfg:dict, k
     finally: dist.destroy_process_group()
 
 def _ddp(model:nn.Module) -> nn.Module:
-    "DDP without a buffer broadcast before every forward (a collective per step: ~10% of the speed on 2 cores)."
+    "DDP without the buffer broadcast before every forward (one more collective per step; BN stats are synced before evaluation instead)."
     import inspect
     DDP = nn.parallel.DistributedDataParallel
     no_sync = 'forward_sync_buffers' if 'forward_sync_buffers' in inspect.signature(DDP).parameters else 'broadcast_buffers'
