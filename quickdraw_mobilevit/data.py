@@ -299,13 +299,16 @@ class Augment:
     rotate_deg: float = 10.0
     translate: float = 0.08  # fraction of the image side
     scale: tuple = (0.9, 1.1)
+    hflip: float = 0.0       # probability of a left-right mirror (0: off, and no extra draws from the generator)
 
 def affine_draws(n:int, aug:Augment, gen:torch.Generator) -> torch.Tensor:
     "`n` random `(2, 3)` affine matrices (rotation, scale, translation) drawn from `gen` on the CPU."
     u = lambda lo, hi: torch.rand(n, generator=gen) * (hi - lo) + lo
     th = torch.deg2rad(u(-aug.rotate_deg, aug.rotate_deg)); s = u(*aug.scale)
     tx, ty = u(-aug.translate, aug.translate)*2, u(-aug.translate, aug.translate)*2
-    return torch.stack([torch.stack([th.cos()/s, -th.sin()/s, tx], 1), torch.stack([th.sin()/s, th.cos()/s, ty], 1)], 1)
+    A = torch.stack([torch.stack([th.cos()/s, -th.sin()/s, tx], 1), torch.stack([th.sin()/s, th.cos()/s, ty], 1)], 1)
+    if aug.hflip > 0: A[:, :, 0] *= torch.where(torch.rand(n, generator=gen) < aug.hflip, -1.0, 1.0)[:, None]  # x_out -> -x_out
+    return A
 
 def apply_affine(x:torch.Tensor, A:torch.Tensor) -> torch.Tensor:
     "Warp a float `(N, C, H, W)` batch by `N` affine matrices (bilinear, zero padding = paper)."

@@ -40,6 +40,7 @@ class TrainConfig:
     label_smoothing: float = 0.1
     logit_adjust: float = 0.0             # tau of the logit-adjusted loss (0: plain cross-entropy); see `LogitAdjustedCE`
     augment: bool = True
+    augment_kwargs: dict = dataclasses.field(default_factory=dict)  # `Augment` fields, e.g. {hflip: 0.5}
     mean: float = 0.0
     std: float = 1.0
     seed: int = 0
@@ -144,7 +145,7 @@ def make_loaders(cfg:TrainConfig, pp:Preprocess, device:str|torch.device='cpu',
                  shard:tuple[int, int]=(0, 1)): # (rank, world) of data-parallel training: this rank's rows of each batch
     xt, yt = load_split(cfg.data_dir, 'train'); xv, yv = load_split(cfg.data_dir, 'val')
     cl = cfg.channels_last and cfg.model != 'vit' and not cfg.model.startswith('vit')
-    tr = BatchLoader(xt, yt, cfg.batch_size, pp, shuffle=True, augment=Augment() if cfg.augment else None,
+    tr = BatchLoader(xt, yt, cfg.batch_size, pp, shuffle=True, augment=Augment(**cfg.augment_kwargs) if cfg.augment else None,
                      seed=cfg.seed, drop_last=True, channels_last=cl, device=device, shard=shard)
     return tr, BatchLoader(xv, yv, 512 // shard[1] * shard[1], pp, channels_last=cl, device=device, shard=shard)
 
