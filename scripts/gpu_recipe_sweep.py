@@ -32,6 +32,8 @@ def measure_cpu(a) -> None:
     spec = yaml.safe_load(Path(ROOT, a.spec).read_text()); cfgs = run_configs(a.spec, a.data)
     archs = {}
     for c in cfgs.values(): archs.setdefault(arch_key(c), dataclasses.replace(c, threads=1, processes=1, device='cpu'))
+    known = json.loads(Path(a.known).read_text())['archs'] if a.known else {}
+    archs = {k: c for k, c in archs.items() if k not in known}  # measured for an earlier sweep: keep its plan
     speeds = {k: [] for k in archs}
     for r in range(a.rounds):
         for k, c in archs.items():
@@ -39,6 +41,7 @@ def measure_cpu(a) -> None:
     n_train = prepare_data(next(iter(cfgs.values())))['splits']['train']['count']
     per_arch = {k: {'imgs_per_cpu_s_rounds': v, 'imgs_per_cpu_s': statistics.median(v),
                     'epochs': round(0.95 * spec['budget_cpu_s'] * statistics.median(v) / n_train, 2)} for k, v in speeds.items()}
+    per_arch |= {k: v | {'from': a.known} for k, v in known.items() if k in {arch_key(c) for c in cfgs.values()}}
     doc = {'what': 'training speed per architecture on this CPU (1 thread), and the epochs that fit the budget '
                    '(plan_epochs formula: 0.95 x budget x images per CPU-second / training images)',
            'budget_cpu_s': spec['budget_cpu_s'], 'n_train': n_train, 'steps_per_round': a.steps,
@@ -99,6 +102,7 @@ def main(argv=None):
     p.add_argument('--measure-cpu', action='store_true'); p.add_argument('--rounds', type=int, default=3)
     p.add_argument('--steps', type=int, default=40)
     p.add_argument('--cpu-epochs', default='results/gpu_sweep_cpu_epochs.json')
+    p.add_argument('--known', help="an earlier --measure-cpu file: its architectures keep their measured speed and epochs")
     p.add_argument('--device', default='cuda'); p.add_argument('--runs', nargs='+')
     p.add_argument('--out', default='results/gpu_sweep.json'); p.add_argument('--work', default=None)
     p.add_argument('--threads', type=int, default=2, help='CPU threads per run (they run in parallel)')
