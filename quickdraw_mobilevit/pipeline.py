@@ -13,8 +13,8 @@ from .train import TrainConfig, load_config
 
 # %% auto #0
 __all__ = ['SHIP', 'STAGES', 'REQUIRED', 'PARALLEL', 'LAUNCH', 'PipelineConfig', 'load_pipeline_config', 'stage_key', 'is_done',
-           'recipe', 'run_finished', 'adopt_run', 'Study', 'stage_table', 'find_chromium', 'html_to_png', 'write_plots',
-           'pipeline_command', 'run_pipeline', 'print_summary']
+           'recipe', 'run_finished', 'recipe_diff', 'adopt_run', 'Study', 'stage_table', 'find_chromium', 'html_to_png',
+           'write_plots', 'pipeline_command', 'run_pipeline', 'print_summary']
 
 # %% ../nbs/40_pipeline.ipynb #66947d23
 @dataclasses.dataclass
@@ -78,15 +78,18 @@ def run_finished(ck:dict) -> bool:
     if 'total_steps' in ck: return ck['step'] >= ck['total_steps']
     return ck['epoch'] + 1 >= math.ceil(ck['config']['epochs'] - 1e-9)
 
+def recipe_diff(theirs:TrainConfig|dict, ours:TrainConfig|dict) -> dict:
+    "The recipe fields on which two training configs differ: field -> (theirs, ours)."
+    a, b = recipe(theirs), recipe(ours)
+    return {k: (a.get(k), b.get(k)) for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)}
+
 def adopt_run(src:str|os.PathLike, cfg:TrainConfig, dest:str|os.PathLike) -> Path:
     "Copy a finished run folder with `cfg`'s recipe to `dest`; an unfinished or different run is an error."
     import torch
     src, dest = Path(src), Path(dest)
     if not (src/'last.pt').exists(): raise FileNotFoundError(f'{str(src)!r} has no last.pt: pass a training run folder')
     ck = torch.load(src/'last.pt', map_location='cpu', weights_only=False)
-    theirs, ours = recipe(ck['config']), recipe(cfg)
-    diff = {k: (theirs.get(k), ours.get(k)) for k in set(theirs) | set(ours) if theirs.get(k) != ours.get(k)}
-    if diff: raise ValueError(f'{str(src)!r} was trained with another recipe (theirs, ours): {diff}')
+    if diff := recipe_diff(ck['config'], cfg): raise ValueError(f'{str(src)!r} was trained with another recipe (theirs, ours): {diff}')
     if not run_finished(ck): raise ValueError(f'{str(src)!r} has not finished (epoch {ck["epoch"]+1}); finish it with qdmv train --resume')
     dest.mkdir(parents=True, exist_ok=True)
     for f in ('last.pt', 'best.pt', 'metrics.jsonl', 'plan.json'):
@@ -126,9 +129,12 @@ def _train(s:Study):
     import torch
     from quickdraw_mobilevit.train import plan_epochs, train
     last = s.run_dir/'last.pt'
+    ck = torch.load(last, map_location='cpu', weights_only=False) if last.exists() else None
     if s.train_run and Path(s.train_run).resolve() != s.run_dir.resolve(): adopt_run(s.train_run, s.cfg, s.run_dir)
-    elif last.exists() and run_finished(ck := torch.load(last, map_location='cpu', weights_only=False)) \
-         and recipe(ck['config']) == recipe(s.cfg): pass   # this run already finished
+    elif ck is not None and (diff := recipe_diff(ck['config'], s.cfg)):  # never train over (or resume) another recipe's run
+        raise ValueError(f'{str(s.run_dir)!r} holds a run of another recipe (theirs, ours): {diff}. '
+                         'Move that folder away (or delete it) to train this config, or give the config another name')
+    elif ck is not None and run_finished(ck): pass   # this run already finished
     else:
         cfg = s.cfg
         if cfg.cpu_budget_s:

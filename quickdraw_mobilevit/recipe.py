@@ -13,7 +13,8 @@ from .train import TrainConfig, measure_train_speed, plan_epochs, prepare_data, 
 
 # %% auto #0
 __all__ = ['run_one', 'expand_ablation', 'run_ablation', 'collect_ablation', 'ablation_latency', 'cost_at_224', 'ablation_table',
-           'ablation_figure', 'logit_adjusted_top1', 'posthoc_logit_adjust', 'budget_runs_table', 'curves_figure']
+           'ablation_figure', 'logit_adjusted_top1', 'posthoc_logit_adjust', 'gpu_sweep_table', 'budget_runs_table',
+           'curves_figure']
 
 # %% ../nbs/05_recipe.ipynb #82b910e7
 def run_one(cfg:TrainConfig) -> dict:
@@ -133,6 +134,22 @@ def posthoc_logit_adjust(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, t
         out[split] = logit_adjusted_top1(r['logits'], y, counts, taus)
         if split == 'val': out['val_count_weighted_top1'] = float(np.dot(r['per_class'], counts) / np.sum(counts))
     return out
+
+# %% ../nbs/05_recipe.ipynb #5a0c0002
+def gpu_sweep_table(*paths):
+    "One row per run of saved GPU sweeps (`scripts/gpu_recipe_sweep.py`): recipe, planned CPU epochs, final val/test top-1."
+    import json, pandas as pd
+    rows = []
+    for p in paths:
+        d = json.loads(Path(p).read_text())
+        for name, r in d['runs'].items():
+            if 'error' in r: rows.append({'sweep': Path(p).stem, 'run': name, 'error': r['error'][:80]}); continue
+            c = r['config']
+            rows.append({'sweep': Path(p).stem, 'run': name, 'model': c['model'],
+                         'widths': '-'.join(map(str, c['model_kwargs'].get('widths', []))), 'depth': c['model_kwargs'].get('depth'),
+                         'hflip': c.get('augment_kwargs', {}).get('hflip', 0.0), 'seed': c['seed'], 'epochs': r['epochs'],
+                         'val_top1': r['final']['val_top1'], 'test_top1': r['final']['test_top1']})
+    return pd.DataFrame(rows)
 
 # %% ../nbs/05_recipe.ipynb #f7a3ff74
 def budget_runs_table(paths:dict):
