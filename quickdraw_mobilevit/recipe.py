@@ -9,12 +9,12 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 import yaml
 from .artifacts import provenance, write_json_atomic
-from .train import TrainConfig, measure_train_speed, plan_epochs, prepare_data, train
+from .train import TrainConfig, load_config, measure_train_speed, plan_epochs, prepare_data, train
 
 # %% auto #0
 __all__ = ['run_one', 'expand_ablation', 'run_ablation', 'collect_ablation', 'ablation_latency', 'cost_at_224', 'ablation_table',
-           'ablation_figure', 'logit_adjusted_top1', 'posthoc_logit_adjust', 'gpu_sweep_table', 'budget_runs_table',
-           'curves_figure']
+           'ablation_figure', 'logit_adjusted_top1', 'posthoc_logit_adjust', 'sweep_configs', 'gpu_sweep_table',
+           'budget_runs_table', 'curves_figure']
 
 # %% ../nbs/05_recipe.ipynb #82b910e7
 def run_one(cfg:TrainConfig) -> dict:
@@ -136,6 +136,14 @@ def posthoc_logit_adjust(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, t
     return out
 
 # %% ../nbs/05_recipe.ipynb #5a0c0002
+def sweep_configs(spec_path:str|os.PathLike, data_dir:str='data/qd67', root:str|os.PathLike='.') -> dict:
+    "name -> `TrainConfig` of every run of a GPU sweep spec: its `base` config file (relative to `root`) plus the run's keys."
+    spec = yaml.safe_load(Path(spec_path).read_text()); out = {}
+    for name, kw in spec['runs'].items():
+        kw = dict(kw); base = kw.pop('base')
+        out[name] = dataclasses.replace(load_config(Path(root)/base, **kw), name=name, data_dir=str(data_dir), data={})
+    return out
+
 def gpu_sweep_table(*paths):
     "One row per run of saved GPU sweeps (`scripts/gpu_recipe_sweep.py`): recipe, planned CPU epochs, final val/test top-1."
     import json, pandas as pd

@@ -8,7 +8,7 @@ Run from the repository root on a machine with a GPU, with the dataset folder bu
     python scripts/gpu_probe.py --data data/qd67 --budget 300 --out results/gpu_probe.json
 Smoke test on a CPU (3 steps each): python scripts/gpu_probe.py --data data/qd67 --device cpu --max-steps 3
 """
-import argparse, dataclasses, datetime, json, os, subprocess, sys, tempfile, time
+import argparse, dataclasses, json, subprocess, sys, tempfile, time
 from pathlib import Path
 import torch
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,17 +77,12 @@ def main(argv=None):
     from quickdraw_mobilevit import compat  # noqa: F401  (timm imports torchvision)
     import timm
     dev = torch.cuda.get_device_name() if a.device == 'cuda' and torch.cuda.is_available() else a.device
-    commit = a.commit
-    if not commit:
-        try: commit = subprocess.run(['git', 'rev-parse', 'HEAD'], capture_output=True, text=True, cwd=ROOT).stdout.strip() or None
-        except OSError: commit = None
+    from quickdraw_mobilevit.artifacts import provenance, write_json_atomic
     doc = {'what': 'each recipe trained on one GPU under the same wall-clock budget, side by side (two processes)',
            'device': dev, 'budget_wall_s': a.budget, 'data': a.data,
            'versions': {'torch': torch.__version__, 'timm': timm.__version__, 'cuda': torch.version.cuda},
-           'runs': res, 'provenance': {'command': 'python scripts/gpu_probe.py ' + ' '.join(argv), 'git_commit': commit,
-                                       'date': datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')}}
-    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(str(a.out) + '.tmp'); tmp.write_text(json.dumps(doc, indent=1, default=str)); os.replace(tmp, a.out)
+           'runs': res, 'provenance': provenance('python scripts/gpu_probe.py ' + ' '.join(argv)) | ({'git_commit': a.commit} if a.commit else {})}
+    write_json_atomic(doc, a.out)
     for n, r in res.items():
         print(n, {k: r.get(k) for k in ('error', 'epochs_run', 'best_val_top1', 'imgs_per_s_last_epoch', 'wall_s', 'portability')})
 

@@ -8,27 +8,24 @@ Two steps, two machines:
 Smoke test on a CPU: python scripts/gpu_recipe_sweep.py --device cpu --max-steps 3 --out /tmp/sweep.json
 Not run in CI.
 """
-import argparse, dataclasses, datetime, json, os, statistics, subprocess, sys, tempfile, time
+import argparse, dataclasses, json, statistics, subprocess, sys, tempfile, time
 from pathlib import Path
 import torch, yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from quickdraw_mobilevit.artifacts import provenance, write_json_atomic  # noqa: E402  (after the path is set)
+
 def arch_key(cfg) -> str: return json.dumps([cfg.model, cfg.model_kwargs, cfg.img_size, cfg.batch_size], sort_keys=True)
 
 def run_configs(spec_path:str, data:str) -> dict:
-    "name -> TrainConfig of every run in the sweep spec (its base config plus the run's keys)."
-    from quickdraw_mobilevit.train import load_config
-    spec = yaml.safe_load(Path(ROOT, spec_path).read_text())
-    out = {}
-    for name, kw in spec['runs'].items():
-        kw = dict(kw); base = kw.pop('base')
-        out[name] = dataclasses.replace(load_config(ROOT/base, **kw), name=name, data_dir=data, data={})
-    return out
+    "name -> TrainConfig of every run in the sweep spec (`sweep_configs`, paths relative to the repository root)."
+    from quickdraw_mobilevit.recipe import sweep_configs
+    return sweep_configs(ROOT/spec_path, data, ROOT)
 
 def measure_cpu(a) -> None:
     "Training images per CPU-second of each distinct architecture (1 thread, 1 process), rounds alternated; planned epochs."
-    from quickdraw_mobilevit.train import measure_train_speed, prepare_data
+    from quickdraw_mobilevit.train import measure_train_speed, plan_epochs, prepare_data
     spec = yaml.safe_load(Path(ROOT, a.spec).read_text()); cfgs = run_configs(a.spec, a.data)
     archs = {}
     for c in cfgs.values(): archs.setdefault(arch_key(c), dataclasses.replace(c, threads=1, processes=1, device='cpu'))
@@ -40,7 +37,8 @@ def measure_cpu(a) -> None:
             speeds[k].append(measure_train_speed(c, steps=a.steps)['imgs_per_cpu_s']); print(r, k, round(speeds[k][-1]), flush=True)
     n_train = prepare_data(next(iter(cfgs.values())))['splits']['train']['count']
     per_arch = {k: {'imgs_per_cpu_s_rounds': v, 'imgs_per_cpu_s': statistics.median(v),
-                    'epochs': round(0.95 * spec['budget_cpu_s'] * statistics.median(v) / n_train, 2)} for k, v in speeds.items()}
+                    'epochs': plan_epochs(dataclasses.replace(archs[k], cpu_budget_s=spec['budget_cpu_s']), n_train,
+                                          {'imgs_per_cpu_s': statistics.median(v)})} for k, v in speeds.items()}
     per_arch |= {k: v | {'from': a.known} for k, v in known.items() if k in {arch_key(c) for c in cfgs.values()}}
     doc = {'what': 'training speed per architecture on this CPU (1 thread), and the epochs that fit the budget '
                    '(plan_epochs formula: 0.95 x budget x images per CPU-second / training images)',
@@ -48,23 +46,15 @@ def measure_cpu(a) -> None:
            'cpu': _cpu_name(), 'archs': per_arch,
            'runs': {n: per_arch[arch_key(c)]['epochs'] for n, c in cfgs.items()},
            'provenance': _prov(a)}
-    _write(a.cpu_epochs, doc)
+    write_json_atomic(doc, a.cpu_epochs)
 
 def _cpu_name() -> str:
     try: return next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
     except (OSError, StopIteration): return 'unknown'
 
 def _prov(a) -> dict:
-    commit = a.commit
-    if not commit:
-        try: commit = subprocess.run(['git', 'rev-parse', 'HEAD'], capture_output=True, text=True, cwd=ROOT).stdout.strip() or None
-        except OSError: commit = None
-    return {'command': 'python scripts/gpu_recipe_sweep.py ' + ' '.join(a.argv), 'git_commit': commit,
-            'date': datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')}
-
-def _write(path, doc) -> None:
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(str(path) + '.tmp'); tmp.write_text(json.dumps(doc, indent=1, default=str)); os.replace(tmp, path)
+    "`provenance` of this command; `--commit` names the commit where the tree is a copy without .git (the GPU machine)."
+    return provenance('python scripts/gpu_recipe_sweep.py ' + ' '.join(a.argv)) | ({'git_commit': a.commit} if a.commit else {})
 
 def _history(run:Path) -> list:
     f = run/'metrics.jsonl'
@@ -124,12 +114,12 @@ def main(argv=None):
                                  stderr=subprocess.PIPE, text=True) for n in names}
     res = {}
     def save():  # after every finished run, so a stopped sweep still leaves what it has
-        _write(a.out, {'what': 'recipe variants trained side by side on one device, each for the epochs its architecture gets '
+        write_json_atomic({'what': 'recipe variants trained side by side on one device, each for the epochs its architecture gets '
                                'in the CPU budget (see cpu_epochs); final weights scored on all val and test drawings',
                        'device': dev, 'parallel_runs': len(names), 'wall_s': time.perf_counter() - t0, 'data': a.data,
                        'cpu_epochs': json.loads(Path(a.cpu_epochs).read_text()),
                        'versions': {'torch': torch.__version__, 'timm': timm.__version__, 'cuda': torch.version.cuda},
-                       'runs': res, 'provenance': _prov(a)})
+                       'runs': res, 'provenance': _prov(a)}, a.out)
     while procs:
         time.sleep(1)
         late = a.deadline_s and time.perf_counter() - t0 > a.deadline_s
