@@ -17,8 +17,8 @@ from .models import create_model
 
 # %% auto #0
 __all__ = ['TrainConfig', 'load_config', 'warmup_cosine', 'atomic_save', 'rng_state', 'set_rng_state', 'resolve_device',
-           'seed_everything', 'evaluate_loader', 'LogitAdjustedCE', 'make_criterion', 'prepare_data', 'make_loaders',
-           'replan_total', 'train_processes', 'train', 'measure_train_speed', 'plan_epochs']
+           'seed_everything', 'evaluate_loader', 'LogitAdjustedCE', 'make_criterion', 'WeightEMA', 'prepare_data',
+           'make_loaders', 'replan_total', 'train_processes', 'train', 'measure_train_speed', 'plan_epochs']
 
 # %% ../nbs/03_train.ipynb #92125835
 @dataclasses.dataclass
@@ -38,6 +38,7 @@ class TrainConfig:
     weight_decay: float = 0.05
     warmup_epochs: float = 0.5
     label_smoothing: float = 0.1
+    ema: float = 0.0                      # decay per step of a moving average of the weights (0: off); see `WeightEMA`
     logit_adjust: float = 0.0             # tau of the logit-adjusted loss (0: plain cross-entropy); see `LogitAdjustedCE`
     augment: bool = True
     augment_kwargs: dict = dataclasses.field(default_factory=dict)  # `Augment` fields, e.g. {hflip: 0.5}
@@ -132,6 +133,19 @@ def make_criterion(cfg:TrainConfig, meta:dict) -> nn.Module:
     return LogitAdjustedCE(meta['splits']['train']['per_class'], cfg.logit_adjust, cfg.label_smoothing)
 
 # %% ../nbs/03_train.ipynb #a14849ae
+class WeightEMA:
+    "Exponential moving average of a model's parameters; buffers (BatchNorm statistics) are copied from the model."
+    def __init__(self, model:nn.Module, decay:float):
+        import copy
+        self.decay, self.module = decay, copy.deepcopy(model).eval().requires_grad_(False)
+    def rate(self, step:int) -> float: return min(self.decay, (1 + step) / (10 + step))  # short memory while the run is young
+    @torch.no_grad()
+    def update(self, model:nn.Module, step:int):
+        torch._foreach_lerp_(list(self.module.parameters()), list(model.parameters()), 1.0 - self.rate(step))
+    @torch.no_grad()
+    def copy_buffers(self, model:nn.Module):
+        for e, b in zip(self.module.buffers(), model.buffers()): e.copy_(b)
+
 def _cpu_s() -> float:
     t = os.times(); return t.user + t.system
 
@@ -227,16 +241,18 @@ def train(cfg:TrainConfig, # what to train
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: warmup_cosine(s, total, warm))
     crit = make_criterion(cfg, meta).to(dev)
     start, step, best, history, cpu_used, wall_used = 0, 0, -1.0, [], 0.0, 0.0
+    ema = WeightEMA(model, cfg.ema) if cfg.ema else None  # evaluated and saved as 'model'; the trained weights as 'train_model'
     if resume and (run/'last.pt').exists():
         ck = torch.load(run/'last.pt', map_location='cpu', weights_only=False)
-        if ck['config'] != dataclasses.asdict(cfg):
+        if dataclasses.asdict(TrainConfig()) | ck['config'] != dataclasses.asdict(cfg):  # older checkpoints lack newer fields
             raise ValueError(f'{run/"last.pt"} was made with another config; use a new name or delete the run folder')
-        model.load_state_dict(ck['model']); opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler'])
+        model.load_state_dict(ck.get('train_model', ck['model'])); opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler'])
         set_rng_state(ck['rng_ranks'][rank] if world > 1 else ck['rng'])
         start, step, best, history = ck['epoch'] + 1, ck['step'], ck['best_top1'], ck['history']
         cpu_used = history[-1]['cpu_s'] if history else 0.0
         wall_used = history[-1].get('wall_s', 0.0) if history else 0.0
         total = ck.get('total_steps', total)
+        if ema: ema.module.load_state_dict(ck['model'])
     elif lead and (run/'metrics.jsonl').exists(): (run/'metrics.jsonl').unlink()
     # data-parallel: every rank starts from the same weights (same seed; DDP also broadcasts rank 0's) and
     # averages gradients after each backward pass, so all ranks take the same optimizer steps
@@ -255,13 +271,15 @@ def train(cfg:TrainConfig, # what to train
             if i >= n_steps: break
             with amp: loss = crit(net(x).float(), y)
             opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step(); step += 1
+            if ema: ema.update(model, step)
             seen += len(y) * world; run_loss = 0.9*run_loss + 0.1*loss.item() if i else loss.item()
             bar.set_postfix(loss=f'{run_loss:.3f}', ips=f'{seen/(time.perf_counter()-t0):.0f}'); bar.update()
         bar.close()
         train_s, train_cpu = time.perf_counter() - t0, _cpu_s() - c0
         if world > 1:  # BatchNorm running statistics differ per rank (each sees its own rows): evaluate and save rank 0's
             for b in model.buffers(): dist.broadcast(b, 0)
-        with amp: ev = evaluate_loader(model, va, cfg.eval_batches)
+        if ema: ema.copy_buffers(model)
+        with amp: ev = evaluate_loader(ema.module if ema else model, va, cfg.eval_batches)
         ep_cpu, ep_wall = _cpu_s() - c0, time.perf_counter() - t0
         if world > 1:  # CPU-seconds add up over the ranks; wall time is the slowest rank's; the loss is their mean
             s = torch.tensor([train_cpu, ep_cpu, run_loss / world], dtype=torch.float64); dist.all_reduce(s)
@@ -280,9 +298,11 @@ def train(cfg:TrainConfig, # what to train
         if world > 1: dist.all_gather_object(rngs, rng_state())
         if lead:
             with open(run/'metrics.jsonl', 'a') as f: f.write(json.dumps(rec) + '\n')
-            ck = base | {'model': {k: v.cpu() for k, v in model.state_dict().items()}, 'device': str(dev), 'optimizer': opt.state_dict(), 'scheduler': sched.state_dict(),
+            cpu_sd = lambda m: {k: v.cpu() for k, v in m.state_dict().items()}
+            ck = base | {'model': cpu_sd(ema.module if ema else model), 'device': str(dev), 'optimizer': opt.state_dict(), 'scheduler': sched.state_dict(),
                          'rng': rng_state(), 'epoch': epoch, 'step': step, 'best_top1': max(best, ev['val_top1']),
-                         'history': history, 'metrics': ev, 'total_steps': total} | ({'rng_ranks': rngs} if world > 1 else {})
+                         'history': history, 'metrics': ev, 'total_steps': total} | ({'rng_ranks': rngs} if world > 1 else {}) \
+                      | ({'train_model': cpu_sd(model)} if ema else {})
             if ev['val_top1'] > best: atomic_save(ck, run/'best.pt')
             atomic_save(ck, run/'last.pt')
             if progress: print(f"epoch {epoch+1}/{n_epochs}: loss {run_loss:.3f}  val top-1 {ev['val_top1']:.4f}  "
@@ -303,10 +323,12 @@ def measure_train_speed(cfg:TrainConfig, steps:int=15, warmup:int=3) -> dict:
     tr, _ = make_loaders(cfg, pp, dev)
     if tr.channels_last: model = model.to(memory_format=torch.channels_last)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr); crit = nn.CrossEntropyLoss(); model.train()
+    ema = WeightEMA(model, cfg.ema) if cfg.ema else None
     it = iter(tr)
     for i in range(warmup + steps):
         if i == warmup: sync(); c0, t0 = _cpu_s(), time.perf_counter()
         x, y = next(it); loss = crit(model(x), y); opt.zero_grad(); loss.backward(); opt.step()
+        if ema: ema.update(model, i)
     sync(); n = steps * cfg.batch_size
     return {'imgs_per_s': n/(time.perf_counter()-t0), 'imgs_per_cpu_s': n/max(_cpu_s()-c0, 1e-9)}
 
