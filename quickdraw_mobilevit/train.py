@@ -48,7 +48,7 @@ class TrainConfig:
     threads: int|None = None               # torch intra-op threads per process (None: leave as is)
     processes: int = 1                     # data-parallel CPU processes (gloo); each takes 1/processes of every batch
     device: str = 'cpu'                    # 'cpu', 'cuda' (error if absent) or 'auto' (cuda when there is one)
-    amp: bool = False                      # bfloat16 autocast on CUDA (ignored on the CPU)
+    amp: bool = False                      # bfloat16 autocast of training steps (CUDA, or CPU; CPU runs evaluate in float32)
     channels_last: bool = True             # for conv models
     out_dir: str = 'runs'
     max_steps: int|None = None             # stop after this many steps (tests)
@@ -232,7 +232,8 @@ def train(cfg:TrainConfig, # what to train
     model = create_model(cfg.model, meta['num_classes'], cfg.img_size, **cfg.model_kwargs).to(dev)
     tr, va = make_loaders(cfg, pp, dev, shard=(rank, world))
     if tr.channels_last: model = model.to(memory_format=torch.channels_last)
-    amp = torch.autocast('cuda', dtype=torch.bfloat16, enabled=cfg.amp and dev.type == 'cuda')
+    amp = torch.autocast(dev.type, dtype=torch.bfloat16, enabled=cfg.amp)
+    amp_eval = torch.autocast('cuda', dtype=torch.bfloat16, enabled=cfg.amp and dev.type == 'cuda')  # CPU: float32, as deployed
     steps_per_epoch = len(tr)
     total = max(1, int(round(cfg.epochs * steps_per_epoch)))
     if cfg.max_steps: total = min(total, cfg.max_steps)
@@ -279,7 +280,7 @@ def train(cfg:TrainConfig, # what to train
         if world > 1:  # BatchNorm running statistics differ per rank (each sees its own rows): evaluate and save rank 0's
             for b in model.buffers(): dist.broadcast(b, 0)
         if ema: ema.copy_buffers(model)
-        with amp: ev = evaluate_loader(ema.module if ema else model, va, cfg.eval_batches)
+        with amp_eval: ev = evaluate_loader(ema.module if ema else model, va, cfg.eval_batches)
         ep_cpu, ep_wall = _cpu_s() - c0, time.perf_counter() - t0
         if world > 1:  # CPU-seconds add up over the ranks; wall time is the slowest rank's; the loss is their mean
             s = torch.tensor([train_cpu, ep_cpu, run_loss / world], dtype=torch.float64); dist.all_reduce(s)
@@ -327,7 +328,9 @@ def measure_train_speed(cfg:TrainConfig, steps:int=15, warmup:int=3) -> dict:
     it = iter(tr)
     for i in range(warmup + steps):
         if i == warmup: sync(); c0, t0 = _cpu_s(), time.perf_counter()
-        x, y = next(it); loss = crit(model(x), y); opt.zero_grad(); loss.backward(); opt.step()
+        x, y = next(it)
+        with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=cfg.amp): loss = crit(model(x).float(), y)
+        opt.zero_grad(); loss.backward(); opt.step()
         if ema: ema.update(model, i)
     sync(); n = steps * cfg.batch_size
     return {'imgs_per_s': n/(time.perf_counter()-t0), 'imgs_per_cpu_s': n/max(_cpu_s()-c0, 1e-9)}

@@ -16,7 +16,8 @@ sys.path.insert(0, str(ROOT))
 
 from quickdraw_mobilevit.artifacts import provenance, write_json_atomic  # noqa: E402  (after the path is set)
 
-def arch_key(cfg) -> str: return json.dumps([cfg.model, cfg.model_kwargs, cfg.img_size, cfg.batch_size], sort_keys=True)
+def arch_key(cfg) -> str:  # what sets the training speed (bf16 autocast included, when on)
+    return json.dumps([cfg.model, cfg.model_kwargs, cfg.img_size, cfg.batch_size] + (["amp"] if cfg.amp else []), sort_keys=True)
 
 def run_configs(spec_path:str, data:str) -> dict:
     "name -> TrainConfig of every run in the sweep spec (`sweep_configs`, paths relative to the repository root)."
