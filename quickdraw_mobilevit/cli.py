@@ -45,6 +45,9 @@ def _train(a):
     import dataclasses
     from quickdraw_mobilevit.train import load_config, plan_epochs, train
     cfg = load_config(a.config, threads=a.threads, processes=a.processes, epochs=a.epochs, seed=a.seed, name=a.name)
+    if a.no_budget:  # e.g. a second seed of a finished budget run, for exactly the epochs that run did
+        if a.epochs is None: raise ValueError('--no-budget trains a fixed number of epochs: give --epochs N too')
+        cfg = dataclasses.replace(cfg, cpu_budget_s=None, wall_budget_s=None)
     if cfg.cpu_budget_s and a.epochs is None:  # a CPU budget: plan the epochs once, record them next to the run
         plan = Path(cfg.out_dir)/cfg.name/'plan.json'
         if a.resume and plan.exists(): epochs = json.loads(plan.read_text())['epochs']
@@ -129,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument('--config', required=True); t.add_argument('--resume', action='store_true')
     t.add_argument('--threads', type=int, help='threads per process')
     t.add_argument('--processes', type=int, help='data-parallel CPU processes'); t.add_argument('--epochs', type=float)
+    t.add_argument('--no-budget', action='store_true', help="train exactly --epochs, ignoring the config's cpu/wall budget (no re-plan)")
     t.add_argument('--seed', type=int, help='override the config seed'); t.add_argument('--name', help='run folder name under out_dir (default: the config name)'); t.set_defaults(fn=_train)
     e = sub.add_parser('eval', help='evaluate a checkpoint')
     e.add_argument('--checkpoint', required=True); e.add_argument('--source', help=src_help)

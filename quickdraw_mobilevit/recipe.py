@@ -144,6 +144,8 @@ def sweep_configs(spec_path:str|os.PathLike, data_dir:str='data/qd67', root:str|
         out[name] = dataclasses.replace(load_config(Path(root)/base, **kw), name=name, data_dir=str(data_dir), data={})
     return out
 
+_KNOBS = ('lr', 'weight_decay', 'label_smoothing', 'ema', 'amp')  # shown where a run changes them from TrainConfig's defaults
+
 def gpu_sweep_table(*paths):
     "One row per run of saved GPU sweeps (`scripts/gpu_recipe_sweep.py`): recipe, planned CPU epochs, final val/test top-1."
     import json, pandas as pd
@@ -153,9 +155,11 @@ def gpu_sweep_table(*paths):
         for name, r in d['runs'].items():
             if 'error' in r: rows.append({'sweep': Path(p).stem, 'run': name, 'error': r['error'][:80]}); continue
             c = r['config']
+            knobs = {k: c.get(k, getattr(TrainConfig, k)) for k in _KNOBS} | {k: v for k, v in c.get('augment_kwargs', {}).items() if k != 'hflip'}
             rows.append({'sweep': Path(p).stem, 'run': name, 'model': c['model'],
                          'widths': '-'.join(map(str, c['model_kwargs'].get('widths', []))), 'depth': c['model_kwargs'].get('depth'),
                          'hflip': c.get('augment_kwargs', {}).get('hflip', 0.0), 'seed': c['seed'], 'epochs': r['epochs'],
+                         'knobs': ' '.join(f'{k}={v}' for k, v in knobs.items() if k not in _KNOBS or v != getattr(TrainConfig, k)),
                          'val_top1': r['final']['val_top1'], 'test_top1': r['final']['test_top1']})
     return pd.DataFrame(rows)
 
