@@ -12,9 +12,9 @@ from .artifacts import provenance, write_json_atomic
 from .train import TrainConfig, load_config, measure_train_speed, plan_epochs, prepare_data, train
 
 # %% auto #0
-__all__ = ['run_one', 'expand_ablation', 'run_ablation', 'collect_ablation', 'ablation_latency', 'cost_at_224', 'ablation_table',
-           'ablation_figure', 'logit_adjusted_top1', 'posthoc_logit_adjust', 'sweep_configs', 'gpu_sweep_table',
-           'budget_runs_table', 'curves_figure']
+__all__ = ['SWEEP_LAYOUT', 'run_one', 'expand_ablation', 'run_ablation', 'collect_ablation', 'ablation_latency', 'cost_at_224',
+           'ablation_table', 'ablation_figure', 'logit_adjusted_top1', 'posthoc_logit_adjust', 'sweep_configs',
+           'sweep_drift', 'gpu_sweep_table', 'budget_runs_table', 'curves_figure']
 
 # %% ../nbs/05_recipe.ipynb #82b910e7
 def run_one(cfg:TrainConfig) -> dict:
@@ -144,6 +144,17 @@ def sweep_configs(spec_path:str|os.PathLike, data_dir:str='data/qd67', root:str|
         out[name] = dataclasses.replace(load_config(Path(root)/base, **kw), name=name, data_dir=str(data_dir), data={})
     return out
 
+SWEEP_LAYOUT = {'processes', 'threads', 'epochs', 'cpu_budget_s', 'wall_budget_s', 'device', 'max_steps', 'eval_batches',
+                'data_dir', 'data'}  # where and how long a sweep run trained (set by the script), not what it learned
+
+def sweep_drift(spec_path:str|os.PathLike, sweep_path:str|os.PathLike, root:str|os.PathLike='.') -> dict:
+    "Run name -> recipe fields on which a saved sweep's run differs from what its spec resolves to today (all empty: no drift)."
+    import json
+    from quickdraw_mobilevit.pipeline import recipe_diff
+    saved = json.loads(Path(sweep_path).read_text())['runs']
+    return {n: {k: v for k, v in recipe_diff(saved[n]['config'], c).items() if k not in SWEEP_LAYOUT}
+            for n, c in sweep_configs(spec_path, root=root).items()}
+
 _KNOBS = ('lr', 'weight_decay', 'label_smoothing', 'ema', 'amp')  # shown where a run changes them from TrainConfig's defaults
 
 def gpu_sweep_table(*paths):
@@ -155,11 +166,12 @@ def gpu_sweep_table(*paths):
         for name, r in d['runs'].items():
             if 'error' in r: rows.append({'sweep': Path(p).stem, 'run': name, 'error': r['error'][:80]}); continue
             c = r['config']
-            knobs = {k: c.get(k, getattr(TrainConfig, k)) for k in _KNOBS} | {k: v for k, v in c.get('augment_kwargs', {}).items() if k != 'hflip'}
+            knobs = {k: c[k] for k in _KNOBS if c.get(k, getattr(TrainConfig, k)) != getattr(TrainConfig, k)} \
+                    | {k: v for k, v in c.get('augment_kwargs', {}).items() if k != 'hflip'}
             rows.append({'sweep': Path(p).stem, 'run': name, 'model': c['model'],
                          'widths': '-'.join(map(str, c['model_kwargs'].get('widths', []))), 'depth': c['model_kwargs'].get('depth'),
                          'hflip': c.get('augment_kwargs', {}).get('hflip', 0.0), 'seed': c['seed'], 'epochs': r['epochs'],
-                         'knobs': ' '.join(f'{k}={v}' for k, v in knobs.items() if k not in _KNOBS or v != getattr(TrainConfig, k)),
+                         'knobs': ' '.join(f'{k}={v}' for k, v in knobs.items()),
                          'val_top1': r['final']['val_top1'], 'test_top1': r['final']['test_top1']})
     return pd.DataFrame(rows)
 

@@ -17,8 +17,9 @@ from .models import create_model
 
 # %% auto #0
 __all__ = ['TrainConfig', 'load_config', 'warmup_cosine', 'atomic_save', 'rng_state', 'set_rng_state', 'resolve_device',
-           'seed_everything', 'evaluate_loader', 'LogitAdjustedCE', 'make_criterion', 'WeightEMA', 'prepare_data',
-           'make_loaders', 'replan_total', 'train_processes', 'train', 'measure_train_speed', 'plan_epochs']
+           'seed_everything', 'evaluate_loader', 'LogitAdjustedCE', 'make_criterion', 'WeightEMA', 'train_autocast',
+           'prepare_data', 'make_loaders', 'replan_total', 'train_processes', 'train', 'measure_train_speed',
+           'plan_epochs']
 
 # %% ../nbs/03_train.ipynb #92125835
 @dataclasses.dataclass
@@ -146,6 +147,10 @@ class WeightEMA:
     def copy_buffers(self, model:nn.Module):
         for e, b in zip(self.module.buffers(), model.buffers()): e.copy_(b)
 
+def train_autocast(cfg:TrainConfig, dev:torch.device):
+    "The autocast context of a training step: bfloat16 when `cfg.amp`, on the run's device (CPU or CUDA)."
+    return torch.autocast(dev.type, dtype=torch.bfloat16, enabled=cfg.amp)
+
 def _cpu_s() -> float:
     t = os.times(); return t.user + t.system
 
@@ -232,7 +237,7 @@ def train(cfg:TrainConfig, # what to train
     model = create_model(cfg.model, meta['num_classes'], cfg.img_size, **cfg.model_kwargs).to(dev)
     tr, va = make_loaders(cfg, pp, dev, shard=(rank, world))
     if tr.channels_last: model = model.to(memory_format=torch.channels_last)
-    amp = torch.autocast(dev.type, dtype=torch.bfloat16, enabled=cfg.amp)
+    amp = train_autocast(cfg, dev)
     amp_eval = torch.autocast('cuda', dtype=torch.bfloat16, enabled=cfg.amp and dev.type == 'cuda')  # CPU: float32, as deployed
     steps_per_epoch = len(tr)
     total = max(1, int(round(cfg.epochs * steps_per_epoch)))
@@ -329,7 +334,7 @@ def measure_train_speed(cfg:TrainConfig, steps:int=15, warmup:int=3) -> dict:
     for i in range(warmup + steps):
         if i == warmup: sync(); c0, t0 = _cpu_s(), time.perf_counter()
         x, y = next(it)
-        with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=cfg.amp): loss = crit(model(x).float(), y)
+        with train_autocast(cfg, dev): loss = crit(model(x).float(), y)
         opt.zero_grad(); loss.backward(); opt.step()
         if ema: ema.update(model, i)
     sync(); n = steps * cfg.batch_size
