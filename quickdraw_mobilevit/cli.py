@@ -70,6 +70,13 @@ def _eval(a):
     else: r = evaluate_on_mirror(a.checkpoint, a.source)
     print(f"top-1 {r['top1']:.4f}  top-5 {r['top5']:.4f}  on {r['n']} drawings")
 
+def _recalibrate(a):
+    from quickdraw_mobilevit.train import recalibrate_checkpoint
+    if not Path(a.checkpoint).exists(): raise FileNotFoundError(f'checkpoint {a.checkpoint!r} not found')
+    r = recalibrate_checkpoint(a.checkpoint, a.out, a.images)
+    print(f"wrote {a.out}: val top-1 {r['val_top1_before_bn_recal']:.4f} -> {r['val_top1']:.4f}  "
+          f"(+{r['bn_recal_cpu_s']:.1f} CPU-s; the run: {r['cpu_s']:.0f} CPU-s)")
+
 def _publish(a):
     from quickdraw_mobilevit.evaluate import publish_checkpoint
     cmd = f'qdmv publish --checkpoint {a.checkpoint} --data {a.data} --out {a.out}'
@@ -138,6 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument('--checkpoint', required=True); e.add_argument('--source', help=src_help)
     e.add_argument('--data', help='a built dataset folder: evaluate its --split instead of a whole mirror')
     e.add_argument('--split', default='val'); e.set_defaults(fn=_eval)
+    rb = sub.add_parser('recalibrate', help="BatchNorm statistics of clean drawings for a run trained without bn_recal (the training chapter)")
+    rb.add_argument('--checkpoint', required=True, help='runs/NAME/last.pt or a published checkpoint'); rb.add_argument('--out', required=True)
+    rb.add_argument('--images', type=int, default=5120, help='clean training drawings to average over'); rb.set_defaults(fn=_recalibrate)
     pb = sub.add_parser('publish', help='slim checkpoint + sidecar (val/test metrics) for later chapters and apps')
     pb.add_argument('--checkpoint', required=True); pb.add_argument('--data', required=True)
     pb.add_argument('--out', default='results/models/default.pt'); pb.set_defaults(fn=_publish)

@@ -113,7 +113,7 @@ def publish_checkpoint(src:str|os.PathLike, # a training checkpoint (`best.pt`)
                          'val_ids_sha256': meta['splits']['val']['ids_sha256'], 'calib_ids_sha256': meta['calib']['ids_sha256'],
                          'test_ids_sha256': meta['splits']['test']['ids_sha256']}, training={
                          **{k: cfg[k] for k in ('epochs', 'cpu_budget_s', 'batch_size', 'lr', 'seed')},   # epochs: as planned
-                         'logit_adjust': cfg.get('logit_adjust', 0.0), 'augment': cfg.get('augment'),
+                         'logit_adjust': cfg.get('logit_adjust', 0.0), 'augment': cfg.get('augment'), 'bn_recal': cfg.get('bn_recal', 0),
                          'epochs_run': ck.get('epoch', -1) + 1, 'cpu_s': round(ck['history'][-1]['cpu_s']) if ck.get('history') else None},
                          format_note=
                          'torch.load(..., weights_only=False); rebuild with quickdraw_mobilevit.evaluate.load_checkpoint')

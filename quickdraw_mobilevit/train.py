@@ -12,14 +12,14 @@ import torch.distributed as dist
 import yaml
 from tqdm.auto import tqdm
 from .data import (Augment, BatchLoader, DataConfig, Preprocess, build_dataset, default_mirror,
-                                      load_split, read_meta)
+                                      load_split, read_meta, to_input)
 from .models import create_model
 
 # %% auto #0
 __all__ = ['TrainConfig', 'load_config', 'warmup_cosine', 'atomic_save', 'rng_state', 'set_rng_state', 'resolve_device',
            'seed_everything', 'evaluate_loader', 'LogitAdjustedCE', 'make_criterion', 'WeightEMA', 'train_autocast',
            'prepare_data', 'make_loaders', 'replan_total', 'train_processes', 'train', 'measure_train_speed',
-           'plan_epochs']
+           'plan_epochs', 'recalibrate_bn', 'bn_recal_reserve', 'recalibrate_checkpoint']
 
 # %% ../nbs/03_train.ipynb #92125835
 @dataclasses.dataclass
@@ -40,6 +40,7 @@ class TrainConfig:
     warmup_epochs: float = 0.5
     label_smoothing: float = 0.1
     ema: float = 0.0                      # decay per step of a moving average of the weights (0: off); see `WeightEMA`
+    bn_recal: int = 0                     # after the last epoch, BatchNorm statistics from this many clean training drawings (0: off); see `recalibrate_bn`
     logit_adjust: float = 0.0             # tau of the logit-adjusted loss (0: plain cross-entropy); see `LogitAdjustedCE`
     augment: bool = True
     augment_kwargs: dict = dataclasses.field(default_factory=dict)  # `Augment` fields, e.g. {hflip: 0.5}
@@ -295,10 +296,25 @@ def train(cfg:TrainConfig, # what to train
         budget, used = (cfg.cpu_budget_s, cpu_used) if cfg.cpu_budget_s else (cfg.wall_budget_s, wall_used)
         if budget and not cfg.max_steps:  # after epoch 1 the real speed is known: fit the budget exactly; later
             # epochs only shorten the run if the average speed has dropped (the budget holds within one epoch)
-            total = replan_total(budget, used, step, steps_per_epoch) if epoch == 0 else \
-                    min(total, replan_total(budget, used, step, steps_per_epoch, min_more=0))
+            n_eval = len(va.y) if cfg.eval_batches is None else min(len(va.y), cfg.eval_batches * va.bs)
+            keep = bn_recal_reserve(cfg, (ep_cpu - train_cpu) if cfg.cpu_budget_s else (ep_wall - train_s), n_eval)
+            total = replan_total(budget - keep, used, step, steps_per_epoch) if epoch == 0 else \
+                    min(total, replan_total(budget - keep, used, step, steps_per_epoch, min_more=0))
+        recal = {}
+        if cfg.bn_recal and step >= total:  # the last epoch: BatchNorm statistics of clean drawings, then evaluate again
+            c1, t1 = _cpu_s(), time.perf_counter(); target = ema.module if ema else model
+            if lead: recalibrate_bn(target, tr.x, pp, cfg.bn_recal, seed=cfg.seed, channels_last=tr.channels_last)
+            if world > 1:
+                for b in target.buffers(): dist.broadcast(b, 0)
+            ev0 = ev
+            with amp_eval: ev = evaluate_loader(target, va, cfg.eval_batches)
+            rc_cpu, rc_wall = torch.tensor([_cpu_s() - c1], dtype=torch.float64), torch.tensor([time.perf_counter() - t1], dtype=torch.float64)
+            if world > 1: dist.all_reduce(rc_cpu); dist.all_reduce(rc_wall, op=dist.ReduceOp.MAX)  # CPU-s of all ranks; the slowest's wall
+            rc_cpu, rc_wall = rc_cpu.item(), rc_wall.item()
+            cpu_used += rc_cpu; wall_used += rc_wall
+            recal = {'val_top1_before_bn_recal': ev0['val_top1'], 'bn_recal_cpu_s': rc_cpu}
         rec = {'epoch': epoch, 'step': step, 'train_loss': run_loss, **ev, 'lr': sched.get_last_lr()[0],
-               'imgs_per_s': seen/train_s, 'imgs_per_cpu_s': seen/max(train_cpu, 1e-9), 'cpu_s': cpu_used, 'wall_s': wall_used}
+               'imgs_per_s': seen/train_s, 'imgs_per_cpu_s': seen/max(train_cpu, 1e-9), 'cpu_s': cpu_used, 'wall_s': wall_used} | recal
         history.append(rec)
         rngs = [None] * world
         if world > 1: dist.all_gather_object(rngs, rng_state())
@@ -346,3 +362,53 @@ def plan_epochs(cfg:TrainConfig, n_train:int|None=None, speed:dict|None=None) ->
     speed = speed or measure_train_speed(cfg)
     n_train = n_train or prepare_data(cfg)['splits']['train']['count']
     return round(0.95 * cfg.cpu_budget_s * speed['imgs_per_cpu_s'] / n_train, 2)
+
+# %% ../nbs/03_train.ipynb #bnr1code
+@torch.no_grad()
+def recalibrate_bn(model:nn.Module, images, # uint8 (N, 28, 28) clean drawings (numpy or tensor): the train split
+                   pp:Preprocess, n:int, # how many drawings to average over (a seeded random draw)
+                   batch_size:int=256, seed:int=0, channels_last:bool=False) -> int:
+    "Re-estimate every BatchNorm layer's running mean and variance from `n` of `images`, unaugmented; returns how many layers."
+    bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    if not bns or n <= 0: return len(bns)
+    images = torch.as_tensor(images); was = model.training; momenta = [m.momentum for m in bns]
+    model.eval()  # dropout and everything else as deployed; only the BatchNorm layers average batch statistics
+    for m in bns: m.reset_running_stats(); m.momentum = None; m.train()  # momentum None: a plain average over the batches
+    nb = max(1, min(n, len(images)) // batch_size)  # whole batches (random order: no class-sorted batch)
+    idx = torch.randperm(len(images), generator=torch.Generator().manual_seed(seed))[:nb * batch_size]
+    dev = next(model.parameters()).device
+    for i in range(0, len(idx), batch_size):
+        x = to_input(images[idx[i:i+batch_size]].to(dev), pp)
+        model(x.contiguous(memory_format=torch.channels_last) if channels_last else x)
+    for m, mo in zip(bns, momenta): m.momentum = mo
+    model.train(was)
+    return len(bns)
+
+def bn_recal_reserve(cfg:TrainConfig, eval_cost:float, # CPU- (or wall-) seconds the epoch's evaluation took
+                     n_eval:int) -> float: # drawings that evaluation scored
+    "Budget seconds to keep free for the `bn_recal` step (its forward passes and the second evaluation), with a 2x margin."
+    return 0.0 if not cfg.bn_recal else eval_cost * (1 + 2 * cfg.bn_recal / max(n_eval, 1))
+
+# %% ../nbs/03_train.ipynb #bnr4code
+def recalibrate_checkpoint(src:str|os.PathLike, # a checkpoint of a run trained without `bn_recal` (`last.pt`, or a published one)
+                           dst:str|os.PathLike, # where to write the recalibrated checkpoint (never `src`)
+                           n:int=20000) -> dict: # clean training drawings to average over (`bn_recal: n`)
+    "`train`'s `bn_recal` step applied to a finished run: writes `dst` and returns its new last history record."
+    if Path(src).resolve() == Path(dst).resolve(): raise ValueError(f'write the recalibrated checkpoint next to {src}, not over it')
+    ck = torch.load(src, map_location='cpu', weights_only=False)
+    cfg = TrainConfig(**(dataclasses.asdict(TrainConfig()) | ck['config']))
+    if cfg.bn_recal: raise ValueError(f'{src} was already recalibrated (bn_recal: {cfg.bn_recal})')
+    if cfg.threads: torch.set_num_threads(cfg.threads)
+    pp = Preprocess(**ck['preprocess'])
+    model = create_model(cfg.model, len(ck['classes']), cfg.img_size, **cfg.model_kwargs); model.load_state_dict(ck['model'])
+    tr, va = make_loaders(cfg, pp)
+    if tr.channels_last: model = model.to(memory_format=torch.channels_last)
+    c1, t1 = _cpu_s(), time.perf_counter()
+    recalibrate_bn(model, tr.x, pp, n, seed=cfg.seed, channels_last=tr.channels_last)
+    ev = evaluate_loader(model, va, cfg.eval_batches)
+    rc, h = _cpu_s() - c1, ck['history'][-1]
+    rec = h | ev | {'cpu_s': h['cpu_s'] + rc, 'wall_s': h.get('wall_s', 0.0) + time.perf_counter() - t1,
+                    'val_top1_before_bn_recal': h['val_top1'], 'bn_recal_cpu_s': rc}
+    atomic_save(ck | {'model': {k: v.cpu() for k, v in model.state_dict().items()}, 'config': ck['config'] | {'bn_recal': n},
+                      'metrics': ev, 'history': ck['history'][:-1] + [rec], 'best_top1': max(ck.get('best_top1', -1.0), ev['val_top1'])}, dst)
+    return rec
