@@ -10,7 +10,7 @@ on 2 cores; it uses 1 thread, as the training processes do).
 Run from the repository root, with the dataset folder built:
     python scripts/bn_recal_study.py --out results/bn_recal.json
 """
-import argparse, sys, tempfile
+import argparse, hashlib, sys, tempfile
 from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -37,12 +37,13 @@ def main(argv=None):
     with tempfile.TemporaryDirectory() as d:
         for run, src in RUNS.items():
             ck = torch.load(ROOT/src, map_location='cpu', weights_only=False); cfg = ck['config']
+            sha = hashlib.sha256((ROOT/src).read_bytes()).hexdigest()  # the file may later hold a newer run (git has this one)
             before = {'val_top1': ck['metrics']['val_top1'], 'test_top1': ck['metrics']['test_top1']}
             sizes = a.sizes if 'seed 1' not in run else [a.main_size]
             for n in sizes:
                 rec = recalibrate_checkpoint(ROOT/src, Path(d)/'r.pt', n=n)
                 after = score(Path(d)/'r.pt', cfg['data_dir'])
-                rows.append({'run': run, 'checkpoint': src, 'model': cfg['model'], 'seed': cfg['seed'], 'epochs': ck['epoch'] + 1,
+                rows.append({'run': run, 'checkpoint': src, 'checkpoint_sha256': sha, 'model': cfg['model'], 'seed': cfg['seed'], 'epochs': ck['epoch'] + 1,
                              'images': n, 'bn_recal_cpu_s': rec['bn_recal_cpu_s'], 'cpu_s_before': ck['history'][-1]['cpu_s'],
                              'cpu_s_after': rec['cpu_s'], **{f'{k}_before': v for k, v in before.items()}, **after})
                 r = rows[-1]
