@@ -72,7 +72,6 @@ def _eval(a):
 
 def _recalibrate(a):
     from quickdraw_mobilevit.train import recalibrate_checkpoint
-    if not Path(a.checkpoint).exists(): raise FileNotFoundError(f'checkpoint {a.checkpoint!r} not found')
     r = recalibrate_checkpoint(a.checkpoint, a.out, a.images)
     print(f"wrote {a.out}: val top-1 {r['val_top1_before_bn_recal']:.4f} -> {r['val_top1']:.4f}  "
           f"(+{r['bn_recal_cpu_s']:.1f} CPU-s; the run: {r['cpu_s']:.0f} CPU-s)")

@@ -14,7 +14,7 @@ from .train import TrainConfig, load_config, measure_train_speed, plan_epochs, p
 # %% auto #0
 __all__ = ['SWEEP_LAYOUT', 'run_one', 'expand_ablation', 'run_ablation', 'collect_ablation', 'ablation_latency', 'cost_at_224',
            'ablation_table', 'ablation_figure', 'logit_adjusted_top1', 'posthoc_logit_adjust', 'sweep_configs',
-           'sweep_drift', 'gpu_sweep_table', 'budget_runs_table', 'curves_figure']
+           'sweep_drift', 'gpu_sweep_table', 'budget_runs_table', 'curves_figure', 'two_seed_means']
 
 # %% ../nbs/05_recipe.ipynb #82b910e7
 def run_one(cfg:TrainConfig) -> dict:
@@ -198,3 +198,12 @@ def curves_figure(paths:dict):
         fig.add_scatter(x=[r['cpu_s'] for r in h], y=[r['val_top1'] for r in h], mode='lines+markers', name=name)
     return fig.update_layout(xaxis_title='CPU-seconds', yaxis_title='val top-1', height=400, width=750,
                              title='learning curves under the same CPU budget')
+
+# %% ../nbs/05_recipe.ipynb #goals0code
+def two_seed_means(results:str|os.PathLike) -> dict|None:
+    "Val/test top-1 of the default and the CNN reference, averaged over seed 0 (`models/`) and seed 1 (`seeds/`) sidecars under `results`; None while one is missing."
+    import json
+    paths = {n: (Path(results)/'models'/f'{n}.json', Path(results)/'seeds'/f'{n}_seed1.json') for n in ('default', 'cnn_reference')}
+    if not all(p.exists() for ps in paths.values() for p in ps): return None
+    return {n: {k: sum(json.loads(p.read_text())['metrics'][k] for p in ps) / 2 for k in ('val_top1', 'test_top1')}
+            for n, ps in paths.items()}

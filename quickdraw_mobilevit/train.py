@@ -394,13 +394,12 @@ def recalibrate_checkpoint(src:str|os.PathLike, # a checkpoint of a run trained 
                            dst:str|os.PathLike, # where to write the recalibrated checkpoint (never `src`)
                            n:int=20000) -> dict: # clean training drawings to average over (`bn_recal: n`)
     "`train`'s `bn_recal` step applied to a finished run: writes `dst` and returns its new last history record."
+    from quickdraw_mobilevit.evaluate import load_checkpoint
     if Path(src).resolve() == Path(dst).resolve(): raise ValueError(f'write the recalibrated checkpoint next to {src}, not over it')
-    ck = torch.load(src, map_location='cpu', weights_only=False)
+    model, _, pp, ck = load_checkpoint(src)   # a clear error if `src` is missing or not a checkpoint
     cfg = TrainConfig(**(dataclasses.asdict(TrainConfig()) | ck['config']))
     if cfg.bn_recal: raise ValueError(f'{src} was already recalibrated (bn_recal: {cfg.bn_recal})')
     if cfg.threads: torch.set_num_threads(cfg.threads)
-    pp = Preprocess(**ck['preprocess'])
-    model = create_model(cfg.model, len(ck['classes']), cfg.img_size, **cfg.model_kwargs); model.load_state_dict(ck['model'])
     tr, va = make_loaders(cfg, pp)
     if tr.channels_last: model = model.to(memory_format=torch.channels_last)
     c1, t1 = _cpu_s(), time.perf_counter()
