@@ -30,8 +30,13 @@ def write_json_atomic(obj, path:str|os.PathLike) -> Path:
     "Write JSON to a temp file beside `path`, then rename it into place."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix='.tmp')
-    with os.fdopen(fd, 'w') as f: json.dump(obj, f, indent=1, default=str)
-    os.chmod(tmp, 0o644); os.replace(tmp, path); return path
+    try:
+        with os.fdopen(fd, 'w') as f: json.dump(obj, f, indent=1, default=str)
+        os.chmod(tmp, 0o644); os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp): os.remove(tmp)
+        raise
+    return path
 
 def sha256_file(path:str|os.PathLike) -> str:
     h = hashlib.sha256()

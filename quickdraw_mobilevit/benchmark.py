@@ -10,7 +10,7 @@ import numpy as np
 import torch
 from .artifacts import provenance, read_sidecar, write_json_atomic
 from .data import Preprocess, load_split, read_meta, to_input
-from .evaluate import evaluate
+from .evaluate import check_classes, evaluate
 from .models import latency_ms
 
 # %% auto #0
@@ -68,7 +68,7 @@ def measure_artifact(art:Artifact, data_dir:str|os.PathLike, threads:int=1, warm
         import quickdraw_mobilevit.export_executorch, quickdraw_mobilevit.export_onnx  # noqa: F401,E401
         return row | {'status': 'ok', 'peak_rss_mb': peak_rss_mb()}
     t0 = time.perf_counter(); fn, classes, pp = load_runner(art, threads); load_s = time.perf_counter() - t0
-    if classes != meta['classes']: raise ValueError(f'{art.name}: its classes differ from the dataset in {data_dir}')
+    check_classes(classes, meta, art.path, data_dir)
     xv, yv = load_split(data_dir, 'val', verify=True)
     lat = latency_ms(fn, to_input(torch.as_tensor(xv[:1]), pp), warmup=warmup, runs=runs)
     rss = peak_rss_mb()

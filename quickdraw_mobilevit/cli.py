@@ -4,11 +4,11 @@
 
 # %% ../nbs/90_cli.ipynb #0b22f868
 from __future__ import annotations
-import argparse, json, sys
+import argparse, json, sys, traceback
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['build_parser', 'main']
+__all__ = ['POS_INT', 'NONNEG_INT', 'POS_NUM', 'FRACTION', 'build_parser', 'error_line', 'main']
 
 # %% ../nbs/90_cli.ipynb #c064257e
 def _classes(a):
@@ -43,28 +43,30 @@ def _view(a):
 
 def _train(a):
     import dataclasses
+    from quickdraw_mobilevit.safety import RunLock
     from quickdraw_mobilevit.train import load_config, plan_epochs, train
     cfg = load_config(a.config, threads=a.threads, processes=a.processes, epochs=a.epochs, seed=a.seed, name=a.name)
     if a.no_budget:  # e.g. a second seed of a finished budget run, for exactly the epochs that run did
         if a.epochs is None: raise ValueError('--no-budget trains a fixed number of epochs: give --epochs N too')
         cfg = dataclasses.replace(cfg, cpu_budget_s=None, wall_budget_s=None)
-    if cfg.cpu_budget_s and a.epochs is None:  # a CPU budget: plan the epochs once, record them next to the run
-        plan = Path(cfg.out_dir)/cfg.name/'plan.json'
-        if a.resume and plan.exists(): epochs = json.loads(plan.read_text())['epochs']
-        else:
-            epochs = plan_epochs(cfg); plan.parent.mkdir(parents=True, exist_ok=True)
-            plan.write_text(json.dumps({'epochs': epochs, 'cpu_budget_s': cfg.cpu_budget_s}))
-        print(f'{cfg.cpu_budget_s:.0f} CPU-s budget -> {epochs} epochs')
-        cfg = dataclasses.replace(cfg, epochs=epochs)
-    final = train(cfg, resume=a.resume)
+    with RunLock(Path(cfg.out_dir)/cfg.name):  # the plan and the run have one writer (train takes the same lock)
+        if cfg.cpu_budget_s and a.epochs is None:  # a CPU budget: plan the epochs once, record them next to the run
+            plan = Path(cfg.out_dir)/cfg.name/'plan.json'
+            if a.resume and plan.exists(): epochs = json.loads(plan.read_text())['epochs']
+            else:
+                epochs = plan_epochs(cfg)
+                plan.write_text(json.dumps({'epochs': epochs, 'cpu_budget_s': cfg.cpu_budget_s}))
+            print(f'{cfg.cpu_budget_s:.0f} CPU-s budget -> {epochs} epochs')
+            cfg = dataclasses.replace(cfg, epochs=epochs)
+        final = train(cfg, resume=a.resume)
     print(json.dumps(final))
 
 def _eval(a):
-    from quickdraw_mobilevit.evaluate import evaluate, evaluate_on_mirror, load_checkpoint
+    from quickdraw_mobilevit.evaluate import check_classes, evaluate, evaluate_on_mirror, load_checkpoint
     from quickdraw_mobilevit.data import load_split, read_meta
     if a.data:
         model, classes, pp, _ = load_checkpoint(a.checkpoint)
-        if read_meta(a.data)['classes'] != classes: raise ValueError(f'{a.data} has other classes than the checkpoint')
+        check_classes(classes, read_meta(a.data), a.checkpoint, a.data)
         x, y = load_split(a.data, a.split); r = evaluate(model, x, y, pp, progress=True)
         r = {'top1': r['top1'], 'top5': r['top5'], 'n': r['n']}
     else: r = evaluate_on_mirror(a.checkpoint, a.source)
@@ -75,6 +77,10 @@ def _recalibrate(a):
     r = recalibrate_checkpoint(a.checkpoint, a.out, a.images)
     print(f"wrote {a.out}: val top-1 {r['val_top1_before_bn_recal']:.4f} -> {r['val_top1']:.4f}  "
           f"(+{r['bn_recal_cpu_s']:.1f} CPU-s; the run: {r['cpu_s']:.0f} CPU-s)")
+
+def _convert(a):
+    from quickdraw_mobilevit.train import convert_checkpoint
+    print(f'wrote {convert_checkpoint(a.checkpoint, a.out)}: tensors and plain data only (a weights_only load reads it)')
 
 def _publish(a):
     from quickdraw_mobilevit.evaluate import publish_checkpoint
@@ -114,8 +120,24 @@ def _ablation(a):
     for r in res['rows']: print(f"{r['name']:45s} epochs {r['epochs']:5.2f}  val top-1 {r['val_top1']:.4f}")
 
 # %% ../nbs/90_cli.ipynb #5bcc58a4
+def _arg(rule:str):
+    "An argparse `type` that parses a number and checks it against a `safety.check_value` rule, e.g. `'int [1, inf)'`."
+    from quickdraw_mobilevit.safety import check_value
+    kind = rule.lstrip('?').split(' ')[0]
+    def parse(text:str):
+        try: v = int(text) if kind == 'int' else float(text)
+        except ValueError: raise argparse.ArgumentTypeError(f"{text!r} is not {'an integer' if kind == 'int' else 'a number'}") from None
+        try: check_value('value', v, rule)
+        except ValueError as e: raise argparse.ArgumentTypeError(str(e).split(': ', 1)[1]) from None
+        return v
+    return parse
+
+POS_INT, NONNEG_INT, POS_NUM = _arg('int [1, inf)'), _arg('int [0, inf)'), _arg('number (0, inf)')
+FRACTION = _arg('number [0, 1)')
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='qdmv', description='quickdraw-mobilevit: data, training, quantization, export')
+    p.add_argument('--debug', action='store_true', help='show the full traceback of an error (also accepted after the command)')
     sub = p.add_subparsers(dest='cmd', required=True)
     src_help = 'local mirror folder of <class>.npy files (default: $QDMV_MIRROR, else download from Google)'
     c = sub.add_parser('classes', help='list class names'); c.add_argument('--source', help=src_help); c.set_defaults(fn=_classes)
@@ -123,30 +145,33 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument('--source', help=src_help); d.add_argument('--out', help='dataset folder to write')
     g = d.add_mutually_exclusive_group()
     g.add_argument('--classes', nargs='+', help='class names (quote names with spaces)')
-    g.add_argument('--num-classes', type=int, help='sample this many classes with --seed')
-    d.add_argument('--samples-per-class', type=int); d.add_argument('--clamp', action='store_true',
+    g.add_argument('--num-classes', type=POS_INT, help='sample this many classes with --seed')
+    d.add_argument('--samples-per-class', type=POS_INT); d.add_argument('--clamp', action='store_true',
                    help='use all rows of classes with fewer than --samples-per-class (default: error)')
-    d.add_argument('--val-frac', type=float, default=0.1); d.add_argument('--test-frac', type=float, default=0.1)
-    d.add_argument('--calib-size', type=int, default=2048); d.add_argument('--seed', type=int, default=0)
+    d.add_argument('--val-frac', type=FRACTION, default=0.1); d.add_argument('--test-frac', type=FRACTION, default=0.1)
+    d.add_argument('--calib-size', type=POS_INT, default=2048); d.add_argument('--seed', type=NONNEG_INT, default=0)
     d.add_argument('--list-classes', action='store_true', help='list the class names and exit'); d.set_defaults(fn=_download)
     v = sub.add_parser('view', help='save a PNG sheet of sketches')
-    v.add_argument('--classes', nargs='+'); v.add_argument('--random-classes', type=int)
-    v.add_argument('--num-samples', type=int, default=16); v.add_argument('--save', default='sketches.png')
+    v.add_argument('--classes', nargs='+'); v.add_argument('--random-classes', type=POS_INT)
+    v.add_argument('--num-samples', type=POS_INT, default=16); v.add_argument('--save', default='sketches.png')
     v.add_argument('--source', help=src_help); v.add_argument('--data', help='a built dataset folder (val split) instead of a mirror')
-    v.add_argument('--seed', type=int, default=0); v.set_defaults(fn=_view)
+    v.add_argument('--seed', type=NONNEG_INT, default=0); v.set_defaults(fn=_view)
     t = sub.add_parser('train', help='train a model from a YAML config')
     t.add_argument('--config', required=True); t.add_argument('--resume', action='store_true')
-    t.add_argument('--threads', type=int, help='threads per process')
-    t.add_argument('--processes', type=int, help='data-parallel CPU processes'); t.add_argument('--epochs', type=float)
+    t.add_argument('--threads', type=POS_INT, help='threads per process')
+    t.add_argument('--processes', type=POS_INT, help='data-parallel CPU processes'); t.add_argument('--epochs', type=POS_NUM)
     t.add_argument('--no-budget', action='store_true', help="train exactly --epochs, ignoring the config's cpu/wall budget (no re-plan)")
-    t.add_argument('--seed', type=int, help='override the config seed'); t.add_argument('--name', help='run folder name under out_dir (default: the config name)'); t.set_defaults(fn=_train)
+    t.add_argument('--seed', type=NONNEG_INT, help='override the config seed'); t.add_argument('--name', help='run folder name under out_dir (default: the config name)'); t.set_defaults(fn=_train)
     e = sub.add_parser('eval', help='evaluate a checkpoint')
     e.add_argument('--checkpoint', required=True); e.add_argument('--source', help=src_help)
     e.add_argument('--data', help='a built dataset folder: evaluate its --split instead of a whole mirror')
     e.add_argument('--split', default='val'); e.set_defaults(fn=_eval)
     rb = sub.add_parser('recalibrate', help="BatchNorm statistics of clean drawings for a run trained without bn_recal (the training chapter)")
     rb.add_argument('--checkpoint', required=True, help='runs/NAME/last.pt or a published checkpoint'); rb.add_argument('--out', required=True)
-    rb.add_argument('--images', type=int, default=5120, help='clean training drawings to average over'); rb.set_defaults(fn=_recalibrate)
+    rb.add_argument('--images', type=POS_INT, default=5120, help='clean training drawings to average over'); rb.set_defaults(fn=_recalibrate)
+    cv = sub.add_parser('convert-checkpoint', help='rewrite an older checkpoint as plain data (unpickles it: only files you trust)')
+    cv.add_argument('--checkpoint', required=True, help='a checkpoint that other commands refuse to load'); cv.add_argument('--out', required=True)
+    cv.set_defaults(fn=_convert)
     pb = sub.add_parser('publish', help='slim checkpoint + sidecar (val/test metrics) for later chapters and apps')
     pb.add_argument('--checkpoint', required=True); pb.add_argument('--data', required=True)
     pb.add_argument('--out', default='results/models/default.pt'); pb.set_defaults(fn=_publish)
@@ -160,23 +185,37 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument('rest', nargs=argparse.REMAINDER, help='pte: CHECKPOINT DATA_DIR [options]; onnx: --checkpoint CKPT --data DIR [options]'); x.set_defaults(fn=_export)
     a = sub.add_parser('ablation', help='run the CPU-budget ablation')
     a.add_argument('--config', default='configs/ablation.yaml'); a.add_argument('--out', default='results/ablation.json')
-    a.add_argument('--jobs', type=int, default=2); a.set_defaults(fn=_ablation)
+    a.add_argument('--jobs', type=POS_INT, default=2); a.set_defaults(fn=_ablation)
     pl = sub.add_parser('pipeline', help='the whole study of a config: data, training, every quantization and export, benchmark, plots')
     pl.add_argument('--config', required=True, help='a training config with an optional pipeline: section')
     pl.add_argument('--stages', nargs='+', help='run only these stages (see the pipeline chapter)')
     pl.add_argument('--force', nargs='+', default=[], help="rerun these stages even if their inputs did not change ('all')")
     pl.add_argument('--train-run', help='adopt this finished training run (same recipe) instead of training')
     pl.add_argument('--results', help='results folder (overrides the config)'); pl.add_argument('--work', help='work folder (overrides the config)')
-    pl.add_argument('--jobs', type=int, help='method stages to run at a time (overrides the config)')
+    pl.add_argument('--jobs', type=POS_INT, help='method stages to run at a time (overrides the config)')
     pl.set_defaults(fn=_pipeline)
     return p
 
+def error_line(e:BaseException) -> str:
+    "One line for an error: our own messages as they are; a file error names its path; anything else its type."
+    if isinstance(e, OSError) and e.filename and not isinstance(e, (FileNotFoundError, ConnectionError)) and e.strerror:
+        return f'{e.strerror}: {str(e.filename)!r}; check that path (a file where a folder is needed, or the other way round?)'
+    text = (str(e).strip().splitlines() or [''])[0][:500]
+    if isinstance(e, (ValueError, OSError, RuntimeError)): return text
+    return f'{type(e).__name__}: {text} (unexpected: run again with --debug and report it)'
+
 def main(argv:list[str]|None=None) -> int:
-    "Entry point of the `qdmv` console script."
-    args = build_parser().parse_args(argv)
+    "Entry point of the `qdmv` console script: 0 on success, 2 with one line on stderr on any error (`--debug`: traceback)."
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = '--debug' in argv
+    args = build_parser().parse_args([a for a in argv if a != '--debug'])
     try:
         rc = args.fn(args)
         if isinstance(rc, int) and rc: return rc
-    except (ValueError, FileNotFoundError, ConnectionError) as e:
-        print(f'qdmv {args.cmd}: error: {e}', file=sys.stderr); return 2
+    except KeyboardInterrupt:
+        print(f'qdmv {args.cmd}: interrupted', file=sys.stderr); return 130
+    except Exception as e:
+        if debug: traceback.print_exc()
+        print(f'qdmv {args.cmd}: error: {error_line(e)}' + ('' if debug else '  (--debug shows the traceback)'), file=sys.stderr)
+        return 2
     return 0

@@ -11,12 +11,13 @@ import pyarrow as pa, pyarrow.parquet as pq
 import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
+from .safety import check_fields, check_replaceable, swap_in
 
 # %% auto #0
-__all__ = ['OFFICIAL_URL', 'MIRROR_ENV', 'IMG_SIDE', 'IMG_PIXELS', 'official_classes', 'resolve_classes', 'find_mirror',
-           'mirror_classes', 'download_file', 'load_class_bitmaps', 'default_mirror', 'arrays_from_hf', 'DataConfig',
-           'split_ids_sha256', 'choose_classes', 'build_dataset', 'read_meta', 'load_split', 'Preprocess', 'to_input',
-           'Augment', 'affine_draws', 'apply_affine', 'augment_batch', 'BatchLoader', 'create_dataloaders',
+__all__ = ['OFFICIAL_URL', 'MIRROR_ENV', 'IMG_SIDE', 'IMG_PIXELS', 'DATA_RULES', 'official_classes', 'resolve_classes',
+           'find_mirror', 'mirror_classes', 'download_file', 'load_class_bitmaps', 'default_mirror', 'arrays_from_hf',
+           'DataConfig', 'split_ids_sha256', 'choose_classes', 'build_dataset', 'read_meta', 'load_split', 'Preprocess',
+           'to_input', 'Augment', 'affine_draws', 'apply_affine', 'augment_batch', 'BatchLoader', 'create_dataloaders',
            'loader_throughput']
 
 # %% ../nbs/00_data.ipynb #8da6a08a
@@ -146,6 +147,14 @@ class DataConfig:
     calib_size: int = 2048                # balanced calibration subset drawn from train
     seed: int = 0
     strict: bool = True                   # more samples than exist: error (True) or clamp (False)
+    def __post_init__(self):
+        check_fields(self, DATA_RULES)
+        if self.val_frac + self.test_frac >= 1: raise ValueError(f'val_frac + test_frac = {self.val_frac + self.test_frac}: '
+                                                                 'leave some drawings for training (the sum must be < 1)')
+
+DATA_RULES = {'classes': '?list', 'num_classes': '?int [1, inf)', 'samples_per_class': '?int [1, inf)',
+              'val_frac': 'number (0, 1)', 'test_frac': 'number [0, 1)', 'calib_size': 'int [1, inf)',
+              'seed': 'int [0, inf)', 'strict': 'bool'}
 
 def _sha(a:np.ndarray) -> str: return hashlib.sha256(np.ascontiguousarray(a).tobytes()).hexdigest()
 
@@ -191,6 +200,7 @@ def build_dataset(out_dir:str|os.PathLike, # dataset folder to (re)write
                   progress:bool=True) -> dict:
     "Write train/val/test Parquet, the calibration index and `meta.json` to `out_dir`; returns the meta."
     cfg = cfg or DataConfig()
+    check_replaceable(out_dir)   # before any work: a folder that is not ours is never touched
     if isinstance(source, dict): arrays, available, src_desc = source, list(source), 'arrays'
     else:
         mirror = find_mirror(source)
@@ -237,8 +247,7 @@ def build_dataset(out_dir:str|os.PathLike, # dataset folder to (re)write
                          'ids_sha256': split_ids_sha256(tr_lab[calib], splits['train'][2][calib]),
                          'pixels_sha256': _sha(splits['train'][0][calib])}
         (tmp/'meta.json').write_text(json.dumps(meta, indent=1))
-        if out_dir.exists(): shutil.rmtree(out_dir)
-        os.replace(tmp, out_dir)
+        swap_in(tmp, out_dir)   # the old dataset (if any) is moved aside, the new one renamed in, then the old one removed
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True); raise
     return meta

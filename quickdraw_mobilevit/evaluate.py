@@ -5,18 +5,18 @@
 # %% ../nbs/04_evaluate.ipynb #d4540e56
 from __future__ import annotations
 import os
-from pathlib import Path
 import numpy as np
 import torch
 import plotly.graph_objects as go
 from tqdm.auto import tqdm
 from .data import Preprocess, load_class_bitmaps, find_mirror, to_input
 from .models import create_model
+from .safety import load_torch
 from .viewer import sketch_grid
 
 # %% auto #0
-__all__ = ['predict_logits', 'metrics_from_logits', 'evaluate', 'load_checkpoint', 'confusion_figure', 'misclassified',
-           'evaluate_on_mirror', 'publish_checkpoint']
+__all__ = ['predict_logits', 'metrics_from_logits', 'evaluate', 'load_checkpoint', 'check_classes', 'confusion_figure',
+           'misclassified', 'evaluate_on_mirror', 'publish_checkpoint']
 
 # %% ../nbs/04_evaluate.ipynb #4e3ca0a0
 @torch.no_grad()
@@ -46,15 +46,39 @@ def evaluate(fn, images:np.ndarray, labels:np.ndarray, pp:Preprocess, batch_size
 # %% ../nbs/04_evaluate.ipynb #7338c54c
 def load_checkpoint(path:str|os.PathLike) -> tuple[torch.nn.Module, list[str], Preprocess, dict]:
     "Model (eval mode), class names, preprocessing and the raw checkpoint dict."
-    path = Path(path)
-    if not path.exists(): raise FileNotFoundError(f'checkpoint {str(path)!r} not found')
-    ck = torch.load(path, map_location='cpu', weights_only=False)
-    if 'model' not in ck or 'classes' not in ck:
-        raise ValueError(f'{str(path)!r} is not a quickdraw-mobilevit checkpoint (needs model, classes, preprocess)')
+    ck = load_torch(path)   # weights_only: a checkpoint is data, never code
+    if not {'model', 'classes', 'preprocess', 'config'} <= set(ck) or 'model' not in ck['config']:
+        raise ValueError(f'{str(path)!r} is not a quickdraw-mobilevit checkpoint (it needs model, classes, preprocess and '
+                         'config); pass a file written by qdmv train or qdmv publish')
     cfg, pp = ck['config'], Preprocess(**ck['preprocess'])
-    model = create_model(cfg['model'], len(ck['classes']), pp.input_size, **cfg.get('model_kwargs', {}))
+    try: model = create_model(cfg['model'], len(ck['classes']), pp.input_size, **cfg.get('model_kwargs', {}))
+    except TypeError as e:
+        raise ValueError(f"{str(path)!r}: its config does not build a model ({cfg['model']}: {e}); the file was edited "
+                         'or made by another version') from None
+    _check_fit(model.state_dict(), ck['model'], f"{str(path)!r}: its weights do not fit the model it names ({cfg['model']})")
     model.load_state_dict(ck['model']); model.eval()
     return model, ck['classes'], pp, ck
+
+def _check_fit(want:dict, got:dict, where:str):
+    "One line instead of a state-dict dump: how many keys are missing, unexpected or of another shape."
+    missing, extra = [k for k in want if k not in got], [k for k in got if k not in want]
+    shape = [k for k in want if k in got and tuple(got[k].shape) != tuple(want[k].shape)]
+    if missing or extra or shape:
+        raise ValueError(f'{where}: {len(missing)} missing, {len(extra)} unexpected, {len(shape)} of another shape '
+                         f'(first: {(missing + extra + shape)[0]!r}); the file was edited or made for another model')
+
+def check_classes(classes:list[str], # the checkpoint's (or artifact's) class names, in label order
+                  meta:dict, # the dataset's `meta.json` (`read_meta`)
+                  model_path, data_dir):
+    "A one-line `ValueError` unless a model's classes are the dataset's, in the same order."
+    have = list(meta['classes'])
+    if list(classes) == have: return
+    if len(classes) != len(have): detail = f'{len(classes)} classes against {len(have)}'
+    else:
+        k = next(i for i, (a, b) in enumerate(zip(classes, have)) if a != b)
+        detail = f'label {k} is {classes[k]!r} in the model, {have[k]!r} in the data'
+    raise ValueError(f'{str(model_path)!r} was trained on other classes than {str(data_dir)!r} ({detail}); '
+                     'use the dataset it was trained on (its sidecar lists the classes and split hashes)')
 
 # %% ../nbs/04_evaluate.ipynb #c4630019
 def confusion_figure(cm:np.ndarray, classes:list[str], size:int=700) -> go.Figure:
@@ -100,7 +124,7 @@ def publish_checkpoint(src:str|os.PathLike, # a training checkpoint (`best.pt`)
     from quickdraw_mobilevit.train import atomic_save
     model, classes, pp, ck = load_checkpoint(src)
     meta = read_meta(data_dir)
-    if meta['classes'] != classes: raise ValueError(f'{data_dir} has other classes than {src}')
+    check_classes(classes, meta, src, data_dir)
     metrics = {}
     for split in ('val', 'test'):
         x, y = load_split(data_dir, split, verify=True); r = evaluate(model, x, y, pp)
@@ -115,5 +139,5 @@ def publish_checkpoint(src:str|os.PathLike, # a training checkpoint (`best.pt`)
                          **{k: cfg[k] for k in ('epochs', 'cpu_budget_s', 'batch_size', 'lr', 'seed')},   # epochs: as planned
                          'logit_adjust': cfg.get('logit_adjust', 0.0), 'augment': cfg.get('augment'), 'bn_recal': cfg.get('bn_recal', 0),
                          'epochs_run': ck.get('epoch', -1) + 1, 'cpu_s': round(ck['history'][-1]['cpu_s']) if ck.get('history') else None},
-                         format_note=
-                         'torch.load(..., weights_only=False); rebuild with quickdraw_mobilevit.evaluate.load_checkpoint')
+                         format_note='torch.load(..., weights_only=True) reads it (tensors and plain data); '
+                                     'quickdraw_mobilevit.evaluate.load_checkpoint rebuilds the model')

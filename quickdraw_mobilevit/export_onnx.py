@@ -15,7 +15,7 @@ from onnxruntime.quantization import CalibrationDataReader, CalibrationMethod, Q
 from onnxruntime.quantization.shape_inference import quant_pre_process
 from .artifacts import provenance, sha256_file, write_json_atomic, write_sidecar
 from .data import Preprocess, load_split, read_meta, to_input
-from .evaluate import evaluate, load_checkpoint
+from .evaluate import check_classes, evaluate, load_checkpoint
 
 # %% auto #0
 __all__ = ['PER_CHANNEL_OPS', 'export_onnx', 'ort_session', 'OrtModel', 'check_parity', 'CalibReader', 'quantize_onnx_static',
@@ -241,7 +241,7 @@ else:
     import torch
     from quickdraw_mobilevit.models import create_model
     torch.set_num_threads(threads); base = hwm()
-    ck = torch.load(path, map_location='cpu', weights_only=False)
+    ck = torch.load(path, map_location='cpu', weights_only=True)
     m = create_model(ck['config']['model'], len(ck['classes']), size, **ck['config'].get('model_kwargs', {}))
     m.load_state_dict(ck['model']); m.eval(); xt = torch.from_numpy(x)
     with torch.no_grad():
@@ -281,9 +281,7 @@ def onnx_study(checkpoint:str|os.PathLike, # a training checkpoint (`best.pt`)
     t_start = time.perf_counter()
     model, classes, pp, ck = load_checkpoint(checkpoint)
     meta = read_meta(data_dir)
-    if meta['classes'] != list(classes):
-        raise ValueError(f'{data_dir} has other classes than {checkpoint} ({meta["num_classes"]} vs {len(classes)}); '
-                         'use the dataset the model was trained on')
+    check_classes(classes, meta, checkpoint, data_dir)
     xv, yv = load_split(data_dir, 'val'); xc, _ = load_split(data_dir, 'calib')
     if len(xc) == 0: raise ValueError(f'the calibration set of {data_dir} is empty')
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)

@@ -6,15 +6,15 @@
 from __future__ import annotations
 import dataclasses, hashlib, json, math, os, shlex, shutil, subprocess, time, traceback
 from pathlib import Path
-import yaml
 from . import __version__
 from .artifacts import provenance, sha256_file, write_json_atomic
+from .safety import RunLock, check_fields, load_torch, read_yaml_mapping
 from .train import TrainConfig, load_config
 
 # %% auto #0
-__all__ = ['SHIP', 'STAGES', 'REQUIRED', 'PARALLEL', 'LAUNCH', 'PipelineConfig', 'load_pipeline_config', 'stage_key', 'is_done',
-           'recipe', 'run_finished', 'recipe_diff', 'adopt_run', 'Study', 'stage_table', 'find_chromium', 'html_to_png',
-           'write_plots', 'pipeline_command', 'run_pipeline', 'print_summary']
+__all__ = ['PIPELINE_RULES', 'SHIP', 'STAGES', 'REQUIRED', 'PARALLEL', 'LAUNCH', 'PipelineConfig', 'load_pipeline_config',
+           'stage_key', 'is_done', 'recipe', 'run_finished', 'recipe_diff', 'adopt_run', 'Study', 'stage_table',
+           'find_chromium', 'html_to_png', 'write_plots', 'pipeline_command', 'run_pipeline', 'print_summary']
 
 # %% ../nbs/40_pipeline.ipynb #66947d23
 @dataclasses.dataclass
@@ -36,21 +36,30 @@ class PipelineConfig:
     plots_png: bool = True              # also PNGs of the plots (needs a Chromium; skipped with a note if absent)
     jobs: int = 1                       # method stages (weight_only ... sensitivity) run this many at a time, 1 thread each
     def __post_init__(self):
+        check_fields(self, PIPELINE_RULES)
         if self.ship not in SHIP: raise ValueError(f'pipeline ship: {self.ship!r} is not one of {sorted(SHIP)}')
         if self.ship == 'ptq_per_tensor' and not self.pt2e_variants:
             raise ValueError('pipeline ship: ptq_per_tensor needs pt2e_variants: true (the benchmark measures that variant)')
+
+PIPELINE_RULES = {'results': '?str', 'work': '?str', 'latency_runs': 'int [1, inf)', 'weight_only_bits': 'list',
+                  'weight_only_groups': 'list', 'pt2e_variants': 'bool', 'smoothquant_alphas': 'list', 'qat_steps': 'int [1, inf)',
+                  'qat_lr': 'number (0, 1]', 'qat_freeze_bn': 'bool', 'ship': 'str', 'sensitivity_ks': 'list',
+                  'sensitivity_n_eval': 'int [1, inf)', 'plots_png': 'bool', 'jobs': 'int [1, inf)'}
 
 # what `ship` can name: QAT's .pte, or the PT2E PTQ variant (`quant_pt2e.VARIANTS`) that export_pte builds
 SHIP = {'qat': None, 'ptq': 'int8', 'ptq_per_tensor': 'int8_per_tensor'}
 
 def load_pipeline_config(path:str|os.PathLike, **overrides) -> tuple[TrainConfig, PipelineConfig]:
     "The training config and the pipeline section of one YAML file (unknown keys are an error)."
-    raw = (yaml.safe_load(Path(path).read_text()) or {}).get('pipeline') or {}
+    raw = read_yaml_mapping(path).get('pipeline') or {}
+    if not isinstance(raw, dict): raise ValueError(f'{path}: pipeline: must be a mapping of key: value')
     raw |= {k: v for k, v in overrides.items() if v is not None}
     names = {f.name for f in dataclasses.fields(PipelineConfig)}
     bad = sorted(set(raw) - names)
     if bad: raise ValueError(f'{path}: unknown pipeline keys {bad}; valid keys: {sorted(names)}')
-    return load_config(path), PipelineConfig(**raw)
+    cfg = load_config(path)
+    try: return cfg, PipelineConfig(**raw)
+    except ValueError as e: raise ValueError(f'{path}: pipeline {e}') from None
 
 # %% ../nbs/40_pipeline.ipynb #420ce54e
 def stage_key(name:str, options:dict, inputs:list) -> str:
@@ -85,10 +94,9 @@ def recipe_diff(theirs:TrainConfig|dict, ours:TrainConfig|dict) -> dict:
 
 def adopt_run(src:str|os.PathLike, cfg:TrainConfig, dest:str|os.PathLike) -> Path:
     "Copy a finished run folder with `cfg`'s recipe to `dest`; an unfinished or different run is an error."
-    import torch
     src, dest = Path(src), Path(dest)
     if not (src/'last.pt').exists(): raise FileNotFoundError(f'{str(src)!r} has no last.pt: pass a training run folder')
-    ck = torch.load(src/'last.pt', map_location='cpu', weights_only=False)
+    ck = load_torch(src/'last.pt')
     if diff := recipe_diff(ck['config'], cfg): raise ValueError(f'{str(src)!r} was trained with another recipe (theirs, ours): {diff}')
     if not run_finished(ck): raise ValueError(f'{str(src)!r} has not finished (epoch {ck["epoch"]+1}); finish it with qdmv train --resume')
     dest.mkdir(parents=True, exist_ok=True)
@@ -126,10 +134,12 @@ def _data(s:Study):
     return [s.data/'meta.json'], f"{meta['num_classes']} classes, train {meta['splits']['train']['count']}, val {meta['splits']['val']['count']}"
 
 def _train(s:Study):
-    import torch
+    with RunLock(s.run_dir): return _train_run(s)   # one writer: the plan, an adopted copy and the run itself
+
+def _train_run(s:Study):
     from quickdraw_mobilevit.train import plan_epochs, train
     last = s.run_dir/'last.pt'
-    ck = torch.load(last, map_location='cpu', weights_only=False) if last.exists() else None
+    ck = load_torch(last) if last.exists() else None
     if s.train_run and Path(s.train_run).resolve() != s.run_dir.resolve(): adopt_run(s.train_run, s.cfg, s.run_dir)
     elif ck is not None and (diff := recipe_diff(ck['config'], s.cfg)):  # never train over (or resume) another recipe's run
         raise ValueError(f'{str(s.run_dir)!r} holds a run of another recipe (theirs, ours): {diff}. '
@@ -143,7 +153,7 @@ def _train(s:Study):
             s.run_dir.mkdir(parents=True, exist_ok=True); write_json_atomic({'epochs': epochs, 'cpu_budget_s': cfg.cpu_budget_s}, plan)
             cfg = dataclasses.replace(cfg, epochs=epochs)
         train(cfg, resume=True)
-    ck = torch.load(last, map_location='cpu', weights_only=False); h = ck['history'][-1]
+    ck = load_torch(last); h = ck['history'][-1]
     return [last], f"{ck['epoch']+1} epochs, {h['cpu_s']:.0f} CPU-s, val top-1 {h['val_top1']:.4f}"
 
 def _publish(s:Study):

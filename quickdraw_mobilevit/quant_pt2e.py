@@ -10,7 +10,7 @@ import numpy as np
 import torch, torch.nn as nn
 from . import compat  # noqa: F401
 from .data import Preprocess, load_split, read_meta, to_input
-from .evaluate import evaluate, load_checkpoint
+from .evaluate import check_classes, evaluate, load_checkpoint
 from .artifacts import provenance, sha256_file, sidecar_path, write_json_atomic, write_sidecar
 from .export_executorch import export_pte, load_pte, pte_latency, xnnpack_friendly, versions
 
@@ -85,8 +85,7 @@ VARIANTS = {
 def _study_inputs(checkpoint, data_dir):
     model, classes, pp, ck = load_checkpoint(checkpoint)
     meta = read_meta(data_dir)
-    if list(meta['classes']) != list(classes):
-        raise ValueError(f'{str(data_dir)!r} has other classes than the checkpoint {str(checkpoint)!r}')
+    check_classes(classes, meta, checkpoint, data_dir)
     xc, _ = load_split(data_dir, 'calib'); xv, yv = load_split(data_dir, 'val')
     hashes = {'checkpoint_sha256': sha256_file(checkpoint), 'calib_ids_sha256': meta['calib']['ids_sha256'],
               'val_ids_sha256': meta['splits']['val']['ids_sha256'], 'n_calib': int(len(xc)), 'n_val': int(len(xv))}

@@ -4,16 +4,17 @@
 
 # %% ../nbs/10_quant_weight_only.ipynb #a63b5c0a
 from __future__ import annotations
-import copy, dataclasses, io, math, os, pickle, tempfile, time
+import copy, dataclasses, io, math, os, tempfile, time
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 from .data import Preprocess, load_split, read_meta, to_input
-from .evaluate import load_checkpoint, predict_logits
+from .evaluate import check_classes, load_checkpoint, predict_logits
 from .artifacts import provenance, write_json_atomic, sha256_file
 from .models import create_model
+from .safety import load_torch
 
 # %% auto #0
 __all__ = ['LAYERS', 'METHODS', 'QFORMAT', 'find_blocks', 'eligible_linears', 'QSpec', 'resolve_group', 'group_params',
@@ -384,9 +385,8 @@ def save_quantized(qmodel:nn.Module, info:dict, ckpt:dict, path:str|os.PathLike)
 
 def load_quantized(path:str|os.PathLike) -> tuple[nn.Module, list[str], Preprocess]:
     "Model (eval), classes and preprocessing of a file written by `save_quantized`."
-    try: obj = torch.load(path, map_location='cpu', weights_only=True)
-    except pickle.UnpicklingError: obj = {}
-    if not isinstance(obj, dict) or obj.get('format') != QFORMAT: raise ValueError(f'{str(path)!r} is not a {QFORMAT} file')
+    obj = load_torch(path, 'quantized model')
+    if obj.get('format') != QFORMAT: raise ValueError(f'{str(path)!r} is not a {QFORMAT} file')
     mc, qc = obj['model'], obj['quant']
     model = create_model(mc['name'], mc['num_classes'], mc['img_size'], **mc['kwargs']).eval()
     spec = QSpec(qc['bits'], qc['group_size'], qc['symmetric'])
@@ -478,6 +478,7 @@ def weight_only_study(checkpoint:str|os.PathLike, # a training checkpoint (best.
     "Run the whole weight-only grid on `checkpoint` and write the results JSON."
     torch.set_num_threads(threads)
     model, classes, pp, ck = load_checkpoint(checkpoint); meta = read_meta(data_dir)
+    check_classes(classes, meta, checkpoint, data_dir)
     xc, _ = load_split(data_dir, 'calib'); xv, yv = load_split(data_dir, 'val')
     if len(xc) == 0: raise ValueError(f'the calibration split of {str(data_dir)!r} is empty')
     calib_x = to_input(torch.as_tensor(xc), pp)
@@ -591,6 +592,7 @@ def main_quantize(argv:list[str]|None=None) -> int:
     if a.out is None: ap.error('--out FILE is required to save a quantized model')
     torch.set_num_threads(a.threads)
     model, classes, pp, ck = load_checkpoint(a.checkpoint)
+    check_classes(classes, read_meta(a.data_dir), a.checkpoint, a.data_dir)   # never calibrate on other classes
     calib_x = to_input(torch.as_tensor(load_split(a.data_dir, 'calib')[0]), pp)
     qm, info = quantize_model(model, calib_x, a.what, a.bits, a.group, not a.asym, a.indivisible, act_order=a.act_order)
     p = save_quantized(qm, info, ck, a.out); print(f"{p}: {storage_report(model, qm, p)} in {info['seconds']:.1f} s"); return 0

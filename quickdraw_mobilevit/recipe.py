@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 import yaml
 from .artifacts import provenance, write_json_atomic
+from .safety import load_torch
 from .train import TrainConfig, load_config, measure_train_speed, plan_epochs, prepare_data, train
 
 # %% auto #0
@@ -55,12 +56,12 @@ def run_ablation(spec_path:str|os.PathLike, out:str|os.PathLike='results/ablatio
 # %% ../nbs/05_recipe.ipynb #dc83a495
 def collect_ablation(spec_path:str|os.PathLike, out:str|os.PathLike='results/ablation.json', command:str|None=None) -> dict:
     "Ablation results from the finished run folders of a spec; unfinished configs are listed under `not_run`."
-    import json, torch
+    import json
     spec = yaml.safe_load(Path(spec_path).read_text()); rows, missing = [], []
     for cfg in expand_ablation(spec):
         run = Path(cfg.out_dir)/cfg.name
         if not (run/'last.pt').exists(): missing.append(cfg.name); continue
-        ck = torch.load(run/'last.pt', map_location='cpu', weights_only=False)
+        ck = load_torch(run/'last.pt')
         c = ck['config']; hist = ck['history']
         if ck['epoch'] + 1 < math.ceil(c['epochs'] - 1e-9): missing.append(cfg.name); continue  # stopped early
         first = json.loads((run/'metrics.jsonl').read_text().splitlines()[0])
@@ -124,9 +125,9 @@ def posthoc_logit_adjust(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, t
     "Val and test top-1 of `checkpoint` with post-hoc logit adjustment, and its class-count-weighted val top-1."
     import numpy as np
     from quickdraw_mobilevit.data import load_split, read_meta
-    from quickdraw_mobilevit.evaluate import evaluate, load_checkpoint
+    from quickdraw_mobilevit.evaluate import check_classes, evaluate, load_checkpoint
     model, classes, pp, _ = load_checkpoint(checkpoint); meta = read_meta(data_dir)
-    if list(meta['classes']) != list(classes): raise ValueError(f'{str(data_dir)!r} has other classes than {str(checkpoint)!r}')
+    check_classes(classes, meta, checkpoint, data_dir)
     from quickdraw_mobilevit.artifacts import sha256_file
     counts = meta['splits']['train']['per_class']; out = {'checkpoint': str(checkpoint), 'checkpoint_sha256': sha256_file(checkpoint)}
     for split in ('val', 'test'):
@@ -178,10 +179,10 @@ def gpu_sweep_table(*paths):
 # %% ../nbs/05_recipe.ipynb #f7a3ff74
 def budget_runs_table(paths:dict):
     "Val/test accuracy, epochs and CPU use of published checkpoints (name -> path of the `.pt`)."
-    import json, pandas as pd, torch
+    import json, pandas as pd
     rows = []
     for name, p in paths.items():
-        side = json.loads(Path(p).with_suffix('.json').read_text()); ck = torch.load(p, map_location='cpu', weights_only=False)
+        side = json.loads(Path(p).with_suffix('.json').read_text()); ck = load_torch(p)
         h = ck['history'][-1]
         rows.append({'run': name, 'model': side['model']['name'], 'input': side['input']['input_size'],
                      'params_M': side['model']['params']/1e6, 'epochs': ck['config']['epochs'], 'cpu_s': round(h['cpu_s']),
@@ -190,10 +191,10 @@ def budget_runs_table(paths:dict):
 
 def curves_figure(paths:dict):
     "Validation top-1 against CPU-seconds for published checkpoints (their training history) or saved histories (`.json`)."
-    import json, plotly.graph_objects as go, torch
+    import json, plotly.graph_objects as go
     fig = go.Figure()
     for name, p in paths.items():
-        src = json.loads(Path(p).read_text()) if str(p).endswith('.json') else torch.load(p, map_location='cpu', weights_only=False)
+        src = json.loads(Path(p).read_text()) if str(p).endswith('.json') else load_torch(p)
         h = src['history']
         fig.add_scatter(x=[r['cpu_s'] for r in h], y=[r['val_top1'] for r in h], mode='lines+markers', name=name)
     return fig.update_layout(xaxis_title='CPU-seconds', yaxis_title='val top-1', height=400, width=750,

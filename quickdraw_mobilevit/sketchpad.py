@@ -14,12 +14,14 @@ from .strokes import strokes_to_bitmap
 __all__ = ['classify_strokes', 'SketchCanvas', 'Sketchpad']
 
 # %% ../nbs/33_sketchpad.ipynb #92936392
-def classify_strokes(strokes:list, # strokes as lists of (x, y) points (any scale: they are normalized)
+def classify_strokes(strokes:list, # the drawing (any scale: it is normalized)
                      models:dict, # name -> (callable, classes, Preprocess)
-                     k:int=3) -> dict:
+                     k:int=3,
+                     fmt:str='points', # stroke format: 'points' (lists of (x, y), what the canvas sends) or 'xy'
+                    ) -> dict:
     "Top-`k` `(class, probability)` of each model for a drawing, and the 28x28 bitmap they saw."
     if not strokes or not any(len(s) for s in strokes): raise ValueError('nothing drawn yet: draw at least one stroke')
-    bmp = strokes_to_bitmap(strokes)
+    bmp = strokes_to_bitmap(strokes, fmt=fmt)
     out = {'bitmap': bmp}
     for name, (fn, classes, pp) in models.items():
         with torch.no_grad(): y = fn(to_input(torch.as_tensor(bmp[None]), pp))

@@ -28,12 +28,14 @@ def _point_form(s) -> bool:
 def as_xy_strokes(strokes,           # list of strokes: `[[xs],[ys]]` / `[[xs],[ys],[ts]]`, or lists of `(x, y)`
                   fmt:str='auto',    # 'auto', 'xy' (Quick, Draw! lists) or 'points'
                  ) -> list[tuple[np.ndarray, np.ndarray]]:
-    "Strokes as a list of `(xs, ys)` float64 arrays; empty strokes are dropped."
+    "Strokes as a list of `(xs, ys)` float64 arrays; empty strokes are dropped. 'auto' refuses a drawing that reads both ways."
     if fmt not in ('auto', 'xy', 'points'): raise ValueError(f"fmt must be 'auto', 'xy' or 'points', not {fmt!r}")
     strokes = [s for s in strokes if len(s) > 0]
-    if fmt == 'auto':
+    if fmt == 'auto' and strokes:
         xy, pts = all(_xy_form(s) for s in strokes), all(_point_form(s) for s in strokes)
         if not (xy or pts): raise ValueError('strokes are neither [[xs],[ys]] lists nor lists of (x, y) points')
+        if xy and pts: raise ValueError('ambiguous strokes: each has 2 or 3 points, so it reads both as [[xs],[ys]] lists '
+                                        "and as (x, y) points; pass fmt='xy' or fmt='points'")
         fmt = 'xy' if xy else 'points'
     out = []
     for s in strokes:
@@ -169,7 +171,7 @@ def example_drawings() -> dict:
     "Named drawings for golden vectors: hand-made shapes in both stroke formats, and three real doodles."
     t = [2 * math.pi * i / 48 for i in range(49)]
     d = {
-        'line_xy': [[[0, 100], [50, 50]]],
+        'line_xy': [[[0, 50, 100], [50, 50, 50]]],
         'square_points': [[(100.5, 100.25), (400.75, 100.25), (400.75, 400.5), (100.5, 400.5), (100.5, 100.25)]],
         'circle_points': [[(540 + 300.5 * math.cos(a), 900 + 300.5 * math.sin(a)) for a in t]],
         'dot_points': [[(5.0, 7.0)]],

@@ -9,17 +9,18 @@ from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 import torch.distributed as dist
-import yaml
 from tqdm.auto import tqdm
 from .data import (Augment, BatchLoader, DataConfig, Preprocess, build_dataset, default_mirror,
                                       load_split, read_meta, to_input)
 from .models import create_model
+from .safety import RunLock, check_fields, load_torch, read_yaml_mapping, remove_stale_tmp
 
 # %% auto #0
-__all__ = ['TrainConfig', 'load_config', 'warmup_cosine', 'atomic_save', 'rng_state', 'set_rng_state', 'resolve_device',
-           'seed_everything', 'evaluate_loader', 'LogitAdjustedCE', 'make_criterion', 'WeightEMA', 'train_autocast',
-           'prepare_data', 'make_loaders', 'replan_total', 'train_processes', 'train', 'measure_train_speed',
-           'plan_epochs', 'recalibrate_bn', 'bn_recal_reserve', 'recalibrate_checkpoint']
+__all__ = ['TRAIN_RULES', 'TrainConfig', 'load_config', 'warmup_cosine', 'atomic_save', 'rng_state', 'set_rng_state',
+           'resolve_device', 'seed_everything', 'convert_checkpoint', 'evaluate_loader', 'LogitAdjustedCE',
+           'make_criterion', 'WeightEMA', 'train_autocast', 'prepare_data', 'make_loaders', 'replan_total',
+           'train_processes', 'train', 'train_rank', 'measure_train_speed', 'plan_epochs', 'recalibrate_bn',
+           'bn_recal_reserve', 'recalibrate_checkpoint']
 
 # %% ../nbs/03_train.ipynb #92125835
 @dataclasses.dataclass
@@ -55,16 +56,37 @@ class TrainConfig:
     out_dir: str = 'runs'
     max_steps: int|None = None             # stop after this many steps (tests)
     eval_batches: int|None = None          # cap validation batches (tests)
+    def __post_init__(self):
+        check_fields(self, TRAIN_RULES)
+        _check_kwargs('data', self.data, DataConfig)
+        _check_kwargs('augment_kwargs', self.augment_kwargs, Augment)
+
+TRAIN_RULES = {'name': 'name', 'data_dir': 'str', 'data': 'dict', 'model': 'str', 'model_kwargs': 'dict',
+               'img_size': 'int [8, 1024]', 'epochs': 'number (0, inf)', 'cpu_budget_s': '?number (0, inf)',
+               'wall_budget_s': '?number (0, inf)', 'batch_size': 'int [1, inf)', 'lr': 'number (0, 10]',
+               'weight_decay': 'number [0, inf)', 'warmup_epochs': 'number [0, inf)', 'label_smoothing': 'number [0, 1)',
+               'ema': 'number [0, 1)', 'bn_recal': 'int [0, inf)', 'logit_adjust': 'number [0, inf)', 'augment': 'bool',
+               'augment_kwargs': 'dict', 'mean': 'number', 'std': 'number (0, inf)', 'seed': 'int [0, inf)',
+               'threads': '?int [1, inf)', 'processes': 'int [1, inf)', 'device': 'str', 'amp': 'bool',
+               'channels_last': 'bool', 'out_dir': 'str', 'max_steps': '?int [1, inf)', 'eval_batches': '?int [1, inf)'}
+
+def _check_kwargs(key:str, kw:dict, cls):
+    "`kw` must build a valid `cls` (a config dataclass); errors name `key`."
+    bad = sorted(set(kw) - {f.name for f in dataclasses.fields(cls)})
+    if bad: raise ValueError(f'{key}: unknown keys {bad}; valid keys: {sorted(f.name for f in dataclasses.fields(cls))}')
+    try: cls(**kw)
+    except (TypeError, ValueError) as e: raise ValueError(f'{key}.{e}') from None
 
 def load_config(path:str|os.PathLike, **overrides) -> TrainConfig:
-    "Read a YAML config (unknown keys are an error) and apply `overrides`."
-    raw = yaml.safe_load(Path(path).read_text()) or {}
+    "Read a YAML config (unknown keys and bad values are errors that name the key) and apply `overrides`."
+    raw = read_yaml_mapping(path)
     raw.pop('pipeline', None)  # options of `qdmv pipeline` (the pipeline chapter), not of training
     raw |= {k: v for k, v in overrides.items() if v is not None}
     names = {f.name for f in dataclasses.fields(TrainConfig)}
     bad = sorted(set(raw) - names)
     if bad: raise ValueError(f'{path}: unknown config keys {bad}; valid keys: {sorted(names)}')
-    return TrainConfig(**raw)
+    try: return TrainConfig(**raw)
+    except ValueError as e: raise ValueError(f'{path}: {e}') from None
 
 # %% ../nbs/03_train.ipynb #0d123972
 def warmup_cosine(step:int, total:int, warmup:int) -> float:
@@ -75,7 +97,9 @@ def warmup_cosine(step:int, total:int, warmup:int) -> float:
 # %% ../nbs/03_train.ipynb #4e4d183c
 def atomic_save(obj, path:str|os.PathLike):
     "`torch.save` to a temp file in the same folder, then rename over `path`."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    path = Path(path)
+    if path.is_dir(): raise ValueError(f'{str(path)!r} is a folder; give a file path, e.g. {path/"model.pt"}')
+    path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix='.tmp'); os.close(fd)
     try: torch.save(obj, tmp); os.chmod(tmp, 0o644); os.replace(tmp, path)
     except BaseException:
@@ -83,11 +107,17 @@ def atomic_save(obj, path:str|os.PathLike):
         raise
 
 def rng_state() -> dict:
-    s = {'torch': torch.get_rng_state(), 'numpy': np.random.get_state(), 'python': random.getstate()}
+    "Every RNG state as tensors and plain values (a `weights_only` load reads it back)."
+    kind, keys, pos, has_gauss, gauss = np.random.get_state()
+    s = {'torch': torch.get_rng_state(), 'python': random.getstate(),
+         'numpy': {'kind': kind, 'keys': torch.from_numpy(keys.astype(np.int64)), 'pos': int(pos),
+                   'has_gauss': int(has_gauss), 'cached_gaussian': float(gauss)}}
     return s | ({'cuda': torch.cuda.get_rng_state_all()} if torch.cuda.is_available() else {})
 
 def set_rng_state(s:dict):
-    torch.set_rng_state(s['torch']); np.random.set_state(s['numpy']); random.setstate(s['python'])
+    n = s['numpy']
+    torch.set_rng_state(s['torch']); random.setstate(s['python'])
+    np.random.set_state((n['kind'], n['keys'].numpy().astype(np.uint32), n['pos'], n['has_gauss'], n['cached_gaussian']))
     if 'cuda' in s and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
 
 def resolve_device(name:str) -> torch.device:
@@ -101,6 +131,29 @@ def resolve_device(name:str) -> torch.device:
 
 def seed_everything(seed:int):
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
+
+# %% ../nbs/03_train.ipynb #0bf3c64f
+def _plain_rng(s:dict) -> dict:
+    if not isinstance(s.get('numpy'), tuple): return s
+    kind, keys, pos, has_gauss, gauss = s['numpy']
+    return s | {'numpy': {'kind': kind, 'keys': torch.from_numpy(np.asarray(keys).astype(np.int64)), 'pos': int(pos),
+                          'has_gauss': int(has_gauss), 'cached_gaussian': float(gauss)}}
+
+def convert_checkpoint(src:str|os.PathLike, # a checkpoint that `load_torch` refuses, from a source you trust
+                       dst:str|os.PathLike) -> Path: # where to write the plain-data copy (never `src`)
+    "Rewrite an older checkpoint (numpy RNG states) as tensors and plain data. Unpickles `src` fully: trusted files only."
+    if Path(src).resolve() == Path(dst).resolve(): raise ValueError(f'write the converted checkpoint to a new file, not over {src}')
+    if not Path(src).is_file(): raise FileNotFoundError(f'checkpoint {str(src)!r} not found')
+    ck = torch.load(src, map_location='cpu', weights_only=False)  # the user asked for this file by name
+    if not isinstance(ck, dict): raise ValueError(f'{src} holds a {type(ck).__name__}, not a checkpoint dict')
+    if 'rng' in ck: ck['rng'] = _plain_rng(ck['rng'])
+    if 'rng_ranks' in ck: ck['rng_ranks'] = [_plain_rng(r) for r in ck['rng_ranks']]
+    atomic_save(ck, dst)
+    try: load_torch(dst)
+    except ValueError:
+        Path(dst).unlink()
+        raise ValueError(f'{src} holds objects other than tensors and plain data that this library did not write; not converted') from None
+    return Path(dst)
 
 # %% ../nbs/03_train.ipynb #54838b2f
 @torch.no_grad()
@@ -223,8 +276,20 @@ def train(cfg:TrainConfig, # what to train
           stop_after_epochs:int|None=None, # simulate an interruption (tests)
          ) -> dict:
     "Train `cfg`; writes `last.pt`, `best.pt` and `metrics.jsonl` under `out_dir/name`; returns the final metrics."
-    if cfg.processes > 1 and not dist.is_initialized():
-        return train_processes(cfg, resume=resume, progress=progress, stop_after_epochs=stop_after_epochs)
+    kw = dict(resume=resume, progress=progress, stop_after_epochs=stop_after_epochs)
+    if dist.is_initialized(): return train_rank(cfg, **kw)  # one rank of `train_processes`: its parent holds the lock
+    run = Path(cfg.out_dir)/cfg.name
+    with RunLock(run):  # one writer per run folder; a second training fails at once, naming this one's PID
+        remove_stale_tmp(run)  # temp files of writes that a kill interrupted
+        return train_processes(cfg, **kw) if cfg.processes > 1 else train_rank(cfg, **kw)
+
+def _write_history(path:Path, history:list):
+    "`metrics.jsonl` rewritten atomically from a checkpoint's history (resume: epochs after it are dropped)."
+    tmp = path.with_name(path.name + '.tmp'); tmp.write_text(''.join(json.dumps(h) + '\n' for h in history))
+    os.replace(tmp, path)
+
+def train_rank(cfg:TrainConfig, resume:bool=False, progress:bool=True, stop_after_epochs:int|None=None) -> dict:
+    "One process's training loop (`train` takes the run's lock first, then calls this once per process)."
     rank, world = (dist.get_rank(), dist.get_world_size()) if dist.is_initialized() else (0, 1)
     if world != cfg.processes: raise ValueError(f'processes: {cfg.processes}, but the process group has {world} ranks')
     lead = rank == 0   # the rank that writes files and reports
@@ -250,7 +315,7 @@ def train(cfg:TrainConfig, # what to train
     start, step, best, history, cpu_used, wall_used = 0, 0, -1.0, [], 0.0, 0.0
     ema = WeightEMA(model, cfg.ema) if cfg.ema else None  # evaluated and saved as 'model'; the trained weights as 'train_model'
     if resume and (run/'last.pt').exists():
-        ck = torch.load(run/'last.pt', map_location='cpu', weights_only=False)
+        ck = load_torch(run/'last.pt')
         if dataclasses.asdict(TrainConfig()) | ck['config'] != dataclasses.asdict(cfg):  # older checkpoints lack newer fields
             raise ValueError(f'{run/"last.pt"} was made with another config; use a new name or delete the run folder')
         model.load_state_dict(ck.get('train_model', ck['model'])); opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler'])
@@ -260,7 +325,9 @@ def train(cfg:TrainConfig, # what to train
         wall_used = history[-1].get('wall_s', 0.0) if history else 0.0
         total = ck.get('total_steps', total)
         if ema: ema.module.load_state_dict(ck['model'])
-    elif lead and (run/'metrics.jsonl').exists(): (run/'metrics.jsonl').unlink()
+        if lead: _write_history(run/'metrics.jsonl', history)
+    elif lead:  # a fresh start replaces the folder's earlier run: no metrics or checkpoints of it stay beside the new ones
+        for f in ('metrics.jsonl', 'last.pt', 'best.pt'): (run/f).unlink(missing_ok=True)
     # data-parallel: every rank starts from the same weights (same seed; DDP also broadcasts rank 0's) and
     # averages gradients after each backward pass, so all ranks take the same optimizer steps
     net = _ddp(model) if world > 1 else model

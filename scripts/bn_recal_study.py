@@ -36,7 +36,7 @@ def main(argv=None):
     rows = []
     with tempfile.TemporaryDirectory() as d:
         for run, src in RUNS.items():
-            ck = torch.load(ROOT/src, map_location='cpu', weights_only=False); cfg = ck['config']
+            ck = torch.load(ROOT/src, map_location='cpu', weights_only=True); cfg = ck['config']
             sha = hashlib.sha256((ROOT/src).read_bytes()).hexdigest()  # the file may later hold a newer run (git has this one)
             before = {'val_top1': ck['metrics']['val_top1'], 'test_top1': ck['metrics']['test_top1']}
             sizes = a.sizes if 'seed 1' not in run else [a.main_size]

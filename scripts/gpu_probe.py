@@ -35,7 +35,7 @@ def one(name:str, a) -> dict:
     t0 = time.perf_counter(); train(cfg, progress=False); wall = time.perf_counter() - t0
     run = Path(cfg.out_dir)/name
     hist = [json.loads(l) for l in (run/'metrics.jsonl').read_text().splitlines()]
-    ck = torch.load(run/'best.pt', map_location='cpu', weights_only=False)
+    ck = torch.load(run/'best.pt', map_location='cpu', weights_only=True)
     pp = Preprocess(**ck['preprocess'])
     xv, yv = load_split(cfg.data_dir, 'val'); xv, yv = xv[:1024], torch.as_tensor(yv[:1024])  # the first 1,024 val drawings
     preds = {}

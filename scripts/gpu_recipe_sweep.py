@@ -74,7 +74,7 @@ def one(name:str, a) -> dict:
                               eval_batches=2 if a.max_steps else None)
     t0 = time.perf_counter(); train(cfg, progress=False); wall = time.perf_counter() - t0
     run = Path(cfg.out_dir)/name
-    ck = torch.load(run/'last.pt', map_location='cpu', weights_only=False)
+    ck = torch.load(run/'last.pt', map_location='cpu', weights_only=True)
     model = create_model(cfg.model, len(ck['classes']), cfg.img_size, **cfg.model_kwargs)
     model.load_state_dict(ck['model']); model = model.to(cfg.device).eval()
     scores = {}
