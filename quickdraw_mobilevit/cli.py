@@ -108,6 +108,23 @@ def _export(a):
         from quickdraw_mobilevit.quant_pt2e import main_quantize; return main_quantize([*a.rest, '--skip-variants'])
     from quickdraw_mobilevit.export_onnx import main_export_onnx; return main_export_onnx(a.rest)
 
+def _web(a):
+    from quickdraw_mobilevit import export_web
+    if a.action != 'page' and not a.data: raise ValueError(f'qdmv web {a.action} needs --data DIR (the models\' dataset, e.g. data/qd67)')
+    opts = {'data': a.data, 'out': a.out} | ({'page': a.page, 'n': a.n, 'runs': a.runs, 'screenshot': a.screenshot} if a.action == 'check' else {})
+    cmd = f'qdmv web {a.action}' + ''.join(f' --{k} {v}' for k, v in opts.items() if v is not None).replace('--n ', '-n ')
+    if a.action == 'models':
+        m = export_web.export_web_models(a.data, a.out or 'results/web', command=cmd)
+        for e in m['models']: print(f"{e['key']}: " + ', '.join(f"{k} {f['bytes']/1e6:.2f} MB" for k, f in e['files'].items()))
+        return 0
+    if a.action == 'page': print(f"wrote {export_web.build_web_page(a.out or '_site/try', a.models)}"); return 0
+    r = export_web.browser_check(a.page, a.data, a.n, a.runs, a.out, a.screenshot, command=cmd)
+    for key, row in r['models'].items():
+        print(f"{key}: " + '; '.join(f"{k} agrees {v['agreement']:.0%}, median {v['median_ms']:.2f} ms" for k, v in row.items() if k != 'label'))
+    print(f"cold start {r['cold_start_ms']:.0f} ms; " + ', '.join(k for k, v in r['checks'].items() if v) + ' passed')
+    if not r['ok']: raise RuntimeError('browser check failed: ' + ', '.join(k for k, v in r['checks'].items() if not v))
+    return 0
+
 def _pipeline(a):
     from quickdraw_mobilevit.pipeline import print_summary, run_pipeline
     summary = run_pipeline(a.config, a.stages, a.force, a.train_run, results=a.results, work=a.work, jobs=a.jobs)
@@ -186,6 +203,15 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser('ablation', help='run the CPU-budget ablation')
     a.add_argument('--config', default='configs/ablation.yaml'); a.add_argument('--out', default='results/ablation.json')
     a.add_argument('--jobs', type=POS_INT, default=2); a.set_defaults(fn=_ablation)
+    w = sub.add_parser('web', help="the browser 'Try it' page: ONNX models, the page, the headless-Chromium check")
+    w.add_argument('action', choices=['models', 'page', 'check'],
+                   help='models: results/web/ from the published checkpoints; page: the static page; check: drive it in Chromium')
+    w.add_argument('--data', help="the models' dataset (models, check), e.g. data/qd67")
+    w.add_argument('--out', help='models: folder (results/web); page: folder (_site/try); check: results JSON')
+    w.add_argument('--models', default='results/web', help='page: the ONNX models and models.json')
+    w.add_argument('--page', default='_site/try', help='check: the built page'); w.add_argument('--screenshot', help='check: PNG')
+    w.add_argument('-n', type=POS_INT, default=200, help='check: test drawings compared with Python')
+    w.add_argument('--runs', type=POS_INT, default=200, help='check: timed runs per model file'); w.set_defaults(fn=_web)
     pl = sub.add_parser('pipeline', help='the whole study of a config: data, training, every quantization and export, benchmark, plots')
     pl.add_argument('--config', required=True, help='a training config with an optional pipeline: section')
     pl.add_argument('--stages', nargs='+', help='run only these stages (see the pipeline chapter)')

@@ -9,7 +9,7 @@ from pathlib import Path
 import nbformat
 
 # %% auto #0
-__all__ = ['cell_directives', 'strip_directives', 'prepare_notebook', 'execute_notebook', 'page_order', 'page_title',
+__all__ = ['TRY_IT', 'cell_directives', 'strip_directives', 'prepare_notebook', 'execute_notebook', 'page_order', 'page_title',
            'render_site', 'render_readme', 'main']
 
 # %% ../nbs/92_site.ipynb #2508bcf9
@@ -69,6 +69,8 @@ def page_title(nb) -> str:
     return 'untitled'
 
 # %% ../nbs/92_site.ipynb #d45b6340
+TRY_IT = 'try/index.html'   # the browser page (`qdmv web page --out _site/try`, the export_web chapter)
+
 _SIDEBAR_CSS = """<style>
 body{margin:0} .qd-side{position:fixed;top:0;left:0;bottom:0;width:230px;overflow:auto;background:#f6f8fa;
 border-right:1px solid #ddd;padding:14px;font:14px system-ui,sans-serif} .qd-side a{display:block;padding:4px 6px;
@@ -96,7 +98,8 @@ def render_site(nbs_path:str|os.PathLike='nbs', out:str|os.PathLike='_site', exe
             if c.cell_type == 'markdown': c.source = re.sub(r'\(([\w-]+)\.ipynb\)', r'(\1.html)', c.source)
         body, _ = exporter.from_notebook_node(nb)
         side = '<nav class="qd-side"><b>quickdraw-mobilevit</b>' + ''.join(
-            f'<a class="{"cur" if q == p else ""}" href="{q.stem}.html">{html.escape(titles[q])}</a>' for q in nbs) + '</nav>'
+            f'<a class="{"cur" if q == p else ""}" href="{q.stem}.html">{html.escape(titles[q])}</a>' for q in nbs) + \
+            f'<a href="{TRY_IT}">Try it: draw a doodle</a></nav>'
         body = body.replace('<body', '<body data-qd="1"', 1)
         body = re.sub(r'(<body[^>]*>)', lambda m, side=side: m.group(1) + _SIDEBAR_CSS + side + '<div class="qd-main">', body, count=1)
         body = body.replace('</body>', '</div></body>', 1)
