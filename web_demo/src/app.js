@@ -129,18 +129,33 @@ async function selectModel(key) {
   if (!state.strokes.length) setStatus('Draw something: the models run when a stroke ends.');
 }
 
+function loadScript(src) {
+  return new Promise((ok, fail) => {
+    const s = document.createElement('script'); s.src = src;
+    s.onload = ok; s.onerror = () => fail(new Error(`${src} did not load`)); document.head.append(s);
+  });
+}
+
+// onnxruntime-web's current builds need WebAssembly SIMD; without it, the page falls back to 1.18, the last release
+// with a plain WebAssembly build (vendor/nosimd/): the same models and answers, more slowly
+async function loadRuntime() {
+  window.qdmv.simd = WebAssembly.validate(SIMD_PROBE);
+  if (window.qdmv.simd) {
+    const m = await import('./vendor/ort.wasm.min.mjs');
+    m.env.wasm.wasmPaths = new URL('./vendor/', location.href).href; return m;
+  }
+  await loadScript('vendor/nosimd/ort.wasm.min.js');
+  const m = window.ort; m.env.wasm.simd = false; m.env.wasm.wasmPaths = new URL('./vendor/nosimd/', location.href).href;
+  $('note').textContent = 'This browser has no WebAssembly SIMD, so the page runs the plain WebAssembly build of '
+    + 'onnxruntime-web 1.18: the same models, more slowly.';
+  return m;
+}
+
 async function init() {
   drawSeen(null);
-  if (!WebAssembly.validate(SIMD_PROBE)) {
-    setStatus('This browser has no WebAssembly SIMD, which onnxruntime-web needs, so the models cannot run here. '
-              + 'Chrome 91+, Firefox 89+, Safari 16.4+ and Edge 91+ have it.', true);
-    $('note').textContent = 'You can still draw: the 28x28 input the model would see is shown.';
-    state.manifest = null; return;
-  }
-  try { ort = await import('./vendor/ort.wasm.min.mjs'); }
-  catch (e) { setStatus(`Sorry, the runtime (vendor/ort.wasm.min.mjs) did not load: ${e.message}`, true); return; }
+  try { ort = await loadRuntime(); }
+  catch (e) { setStatus(`Sorry, the runtime did not load: ${e.message}`, true); return; }
   ort.env.wasm.numThreads = 1;
-  ort.env.wasm.wasmPaths = new URL('./vendor/', location.href).href;
   try { state.manifest = await fetchJson('models/models.json'); }
   catch (e) { setStatus(`Sorry, the model list did not load (${e.message}).`, true); return; }
   $('model').replaceChildren(...state.manifest.models.map(m => new Option(m.label, m.key)));
@@ -150,7 +165,7 @@ async function init() {
 
 // --- hooks for the browser test (web_demo/test/browser.mjs): the page's own code paths ----------------------
 window.qdmv = {
-  isReady: false, readyAt: null, failed: null,
+  isReady: false, readyAt: null, failed: null, simd: null,
   strokes: () => state.strokes.map(s => s.map(p => [...p])),
   bitmap: () => (state.bitmap ? Array.from(state.bitmap) : null),
   shown: () => state.shown && Object.fromEntries(KINDS.map(k => [k, state.shown[k].top.map(t => t[0])])),

@@ -90,6 +90,21 @@ try {
   out.console_errors.splice(before);   // the 404 this check provoked is expected
   out.failed_requests = out.failed_requests.filter(u => !u.endsWith('_int8.onnx'));
   await broken.close();
+
+  // 5. a browser without WebAssembly SIMD (simulated: the page's SIMD probe fails to validate)
+  const plain = await openPage(p => p.addInitScript(() => {
+    const validate = WebAssembly.validate.bind(WebAssembly);
+    WebAssembly.validate = bytes => (bytes.byteLength === 31 ? false : validate(bytes));
+  }));
+  await plain.goto(`${origin}/index.html`);
+  await ready(plain);
+  out.nosimd = await plain.evaluate(() => ({failed: window.qdmv.failed, simd: window.qdmv.simd, cold_start_ms: window.qdmv.readyAt,
+                                            note: document.getElementById('note').textContent}));
+  if (!out.nosimd.failed) {
+    out.nosimd.top1 = await plain.evaluate(b => window.qdmv.top1(b), inputs.bitmaps);
+    out.nosimd.ms = await plain.evaluate(([b, n]) => window.qdmv.timings(b, n), [inputs.bitmaps[0], Math.min(50, inputs.runs)]);
+  }
+  await plain.close();
 } catch (e) {
   out.error = String(e.stack || e);
 } finally {
