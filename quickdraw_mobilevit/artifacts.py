@@ -4,9 +4,10 @@
 
 # %% ../nbs/07_artifacts.ipynb #1489cd3a
 from __future__ import annotations
-import dataclasses, datetime, hashlib, json, os, subprocess, sys, tempfile
+import dataclasses, datetime, hashlib, json, os, subprocess, sys
 from pathlib import Path
 from .data import Preprocess
+from .safety import atomic_write
 
 # %% auto #0
 __all__ = ['SIDECAR_FORMAT', 'git_commit', 'provenance', 'write_json_atomic', 'sha256_file', 'sidecar_path', 'write_sidecar',
@@ -28,15 +29,7 @@ def provenance(command:str|None=None) -> dict:
 
 def write_json_atomic(obj, path:str|os.PathLike) -> Path:
     "Write JSON to a temp file beside `path`, then rename it into place."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix='.tmp')
-    try:
-        with os.fdopen(fd, 'w') as f: json.dump(obj, f, indent=1, default=str)
-        os.chmod(tmp, 0o644); os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp): os.remove(tmp)
-        raise
-    return path
+    return atomic_write(path, lambda tmp: Path(tmp).write_text(json.dumps(obj, indent=1, default=str)))
 
 def sha256_file(path:str|os.PathLike) -> str:
     h = hashlib.sha256()

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from tqdm.auto import tqdm
 from .data import Preprocess, load_class_bitmaps, find_mirror, to_input
 from .models import create_model
-from .safety import load_torch
+from .safety import atomic_save, load_torch
 from .viewer import sketch_grid
 
 # %% auto #0
@@ -121,7 +121,6 @@ def publish_checkpoint(src:str|os.PathLike, # a training checkpoint (`best.pt`)
     "Write a slim checkpoint + sidecar with val/test metrics; returns the sidecar."
     from quickdraw_mobilevit.artifacts import write_sidecar
     from quickdraw_mobilevit.data import load_split, read_meta
-    from quickdraw_mobilevit.train import atomic_save
     model, classes, pp, ck = load_checkpoint(src)
     meta = read_meta(data_dir)
     check_classes(classes, meta, src, data_dir)

@@ -13,7 +13,7 @@ from . import compat  # noqa: F401
 from .data import Preprocess, BatchLoader, load_split, read_meta, to_input
 from .artifacts import provenance, write_json_atomic
 from .export_executorch import xnnpack_friendly, load_pte, export_pte, versions
-from .quant_pt2e import capture, make_quantizer, _study_inputs, _val
+from .quant_pt2e import capture, make_quantizer, study_inputs, val_metrics
 from .train import TrainConfig, make_criterion
 
 # %% auto #0
@@ -93,10 +93,10 @@ def run_qat_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, out:str|
     "QAT fine-tune of `checkpoint`, lowered to `.pte`, scored on val next to the PTQ `.pte` (same lowering); writes `out`."
     from quickdraw_mobilevit.quant_pt2e import build_int8
     torch.set_num_threads(int(os.environ.get('QDMV_THREADS', 1)))
-    model, classes, pp, ck, xc, xv, yv, hashes = _study_inputs(checkpoint, data_dir)
+    model, classes, pp, ck, xc, xv, yv, hashes = study_inputs(checkpoint, data_dir)
     xt, yt = load_split(data_dir, 'train')
     pte_dir = Path(pte_dir); x1 = to_input(torch.as_tensor(xv[:2]), pp)
-    r_float = _val(model, xv, yv, pp)
+    r_float = val_metrics(model, xv, yv, pp)
     build_int8(model, classes, pp, xc, hashes, pte_dir/'int8.pte', {}, cache_dir)
     t0 = time.process_time()
     prepared = prepare_qat(model, x1)
@@ -110,7 +110,7 @@ def run_qat_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, out:str|
                       'steps': steps, 'lr': lr, 'batch_size': batch_size, 'freeze_bn': freeze_bn})
     rows = [{'model': 'float (eager)', 'top1': r_float['top1'], 'top5': r_float['top5']}]
     for name in ('int8', 'qat_int8'):
-        r = _val(load_pte(pte_dir/f'{name}.pte'), xv, yv, pp)
+        r = val_metrics(load_pte(pte_dir/f'{name}.pte'), xv, yv, pp)
         rows.append({'model': f'{"PTQ" if name == "int8" else "QAT"} INT8 .pte', 'top1': r['top1'], 'top5': r['top5'],
                      'delta_top1_pp_vs_float': 100 * (r['top1'] - r_float['top1'])})
     res = {'what': 'PT2E QAT vs PTQ, INT8 XNNPACK .pte run with executorch.runtime on the whole val split',

@@ -15,9 +15,9 @@ from .artifacts import provenance, sha256_file, sidecar_path, write_json_atomic,
 from .export_executorch import export_pte, load_pte, pte_latency, xnnpack_friendly, versions
 
 # %% auto #0
-__all__ = ['VARIANTS', 'calib_batches', 'capture', 'make_quantizer', 'quantize_pt2e', 'count_quantized', 'build_int8',
-           'run_pt2e_study', 'run_export_study', 'main_quantize', 'int8_speedup_by_size', 'run_speedup_study',
-           'main_speedup']
+__all__ = ['VARIANTS', 'calib_batches', 'capture', 'make_quantizer', 'quantize_pt2e', 'count_quantized', 'study_inputs',
+           'build_int8', 'val_metrics', 'run_pt2e_study', 'run_export_study', 'main_quantize', 'int8_speedup_by_size',
+           'run_speedup_study', 'main_speedup']
 
 # %% ../nbs/11_quant_pt2e.ipynb #16fbcc6f
 def calib_batches(images:np.ndarray, pp:Preprocess, batch_size:int=64) -> list[torch.Tensor]:
@@ -82,7 +82,8 @@ VARIANTS = {
     'int8_per_tensor': {'per_channel': False},
 }
 
-def _study_inputs(checkpoint, data_dir):
+def study_inputs(checkpoint, data_dir):
+    "What every INT8 study starts from: the model, its classes and preprocessing, calibration and val data, and their hashes."
     model, classes, pp, ck = load_checkpoint(checkpoint)
     meta = read_meta(data_dir)
     check_classes(classes, meta, checkpoint, data_dir)
@@ -99,7 +100,8 @@ def build_int8(model, classes, pp, xc, hashes, path, variant:dict|None=None, cac
     return export_pte(lambda: quantize_pt2e(model, xc, pp, **variant), x, path, classes, pp, cache_key=key,
                       cache_dir=cache_dir, quantization={'method': 'pt2e-xnnpack-int8', **variant}, **extra)
 
-def _val(fn, xv, yv, pp) -> dict:
+def val_metrics(fn, xv, yv, pp) -> dict:
+    "Top-1, top-5, predictions and logits of a model callable on the val split."
     r = evaluate(fn, xv, yv, pp)
     return {'top1': r['top1'], 'top5': r['top5'], 'pred': r['pred'], 'logits': r['logits']}
 
@@ -108,10 +110,10 @@ def run_pt2e_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, out:str
                    command:str|None=None, cache_dir=None) -> dict:
     "PTQ variants of `checkpoint`: `.pte` accuracy on val, size, batch-1 latency next to FP32; writes `out`."
     torch.set_num_threads(int(os.environ.get('QDMV_THREADS', 1)))
-    model, classes, pp, ck, xc, xv, yv, hashes = _study_inputs(checkpoint, data_dir)
+    model, classes, pp, ck, xc, xv, yv, hashes = study_inputs(checkpoint, data_dir)
     pte_dir = Path(pte_dir); variants = variants or VARIANTS
     x1 = to_input(torch.as_tensor(xv[:1]), pp)
-    r_float = _val(model, xv, yv, pp)
+    r_float = val_metrics(model, xv, yv, pp)
     fkey = {'ckpt': hashes['checkpoint_sha256'], 'quant': 'fp32'}
     sides = {'fp32': export_pte(xnnpack_friendly(model), x1, pte_dir/'fp32.pte', classes, pp, cache_key=fkey, cache_dir=cache_dir)}
     for name, v in variants.items():
@@ -119,7 +121,7 @@ def run_pt2e_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, out:str
     lat = pte_latency({k: pte_dir/f'{k}.pte' for k in sides}, x1, runs=latency_runs, rss=False)
     rows = [{'model': 'float (eager)', 'top1': r_float['top1'], 'top5': r_float['top5']}]
     for k, s in sides.items():
-        r = _val(load_pte(pte_dir/f'{k}.pte'), xv, yv, pp)
+        r = val_metrics(load_pte(pte_dir/f'{k}.pte'), xv, yv, pp)
         rows.append({'model': f'{k} .pte', 'options': VARIANTS.get(k, variants.get(k, {})), 'top1': r['top1'], 'top5': r['top5'],
                      'delta_top1_pp': 100 * (r['top1'] - r_float['top1']),
                      'agree_with_float': float((r['pred'] == r_float['pred']).mean()),
@@ -143,10 +145,10 @@ def run_export_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike,
                     ) -> dict:
     "FP32 and INT8 `.pte` of `checkpoint` with sidecars in `models_dir`; parity, accuracy, latency, RSS into `out`."
     torch.set_num_threads(int(os.environ.get('QDMV_THREADS', 1)))
-    model, classes, pp, ck, xc, xv, yv, hashes = _study_inputs(checkpoint, data_dir)
+    model, classes, pp, ck, xc, xv, yv, hashes = study_inputs(checkpoint, data_dir)
     md = Path(models_dir); x1 = to_input(torch.as_tensor(xv[:1]), pp)
     prov = {'command': command, 'source_checkpoint': str(checkpoint), **hashes}
-    r_float = _val(model, xv, yv, pp)
+    r_float = val_metrics(model, xv, yv, pp)
     fkey = {'ckpt': hashes['checkpoint_sha256'], 'quant': 'fp32'}
     export_pte(xnnpack_friendly(model), x1, md/'model_fp32.pte', classes, pp, cache_key=fkey, cache_dir=cache_dir, **prov)
     if int8_pte is None: build_int8(model, classes, pp, xc, hashes, md/'model_int8.pte', VARIANTS[variant], cache_dir, **prov)
@@ -162,7 +164,7 @@ def run_export_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike,
                       runs=latency_runs, rss=True)
     for k in ('fp32', 'int8'):
         path = md/f'model_{k}.pte'; pte = load_pte(path)
-        r = _val(pte, xv, yv, pp)
+        r = val_metrics(pte, xv, yv, pp)
         metrics = {'val_top1': r['top1'], 'val_top5': r['top5'], 'val_n': len(yv), 'float_val_top1': r_float['top1'],
                    'b1_median_ms': lat[k]['median_ms'], 'b1_p90_ms': lat[k]['p90_ms'], 'peak_rss_mb': lat[k]['peak_rss_mb']}
         side = json.loads(path.with_suffix('.json').read_text())
@@ -252,7 +254,7 @@ def run_speedup_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, size
     "`int8_speedup_by_size` for the architecture of `checkpoint` (its weights where they fit); writes `out`."
     from quickdraw_mobilevit.models import create_model
     torch.set_num_threads(int(os.environ.get('QDMV_THREADS', 1)))
-    model, classes, pp, ck, xc, xv, yv, hashes = _study_inputs(checkpoint, data_dir)
+    model, classes, pp, ck, xc, xv, yv, hashes = study_inputs(checkpoint, data_dir)
     cfg = ck['config']; sd = model.state_dict(); loaded = {}
     def model_fn(s):
         m = create_model(cfg['model'], len(classes), s, **(cfg.get('model_kwargs') or {}))

@@ -4,13 +4,14 @@
 
 # %% ../nbs/08_safety.ipynb #1a653708
 from __future__ import annotations
-import fcntl, json, math, os, shutil
+import fcntl, json, math, os, shutil, tempfile
 from pathlib import Path
 import torch, yaml
 
 # %% auto #0
-__all__ = ['PROJECT_FORMAT', 'protected_reason', 'is_project_folder', 'check_replaceable', 'swap_in', 'load_torch', 'RunLock',
-           'remove_stale_tmp', 'check_value', 'check_fields', 'read_yaml_mapping']
+__all__ = ['PROJECT_FORMAT', 'protected_reason', 'is_project_folder', 'check_replaceable', 'swap_in', 'atomic_write',
+           'atomic_save', 'load_torch', 'RunLock', 'remove_stale_tmp', 'check_value', 'check_fields',
+           'read_yaml_mapping']
 
 # %% ../nbs/08_safety.ipynb #e10492ff
 PROJECT_FORMAT = 'quickdraw-mobilevit/'  # prefix of the `format` tag in the marker files this library writes
@@ -55,6 +56,24 @@ def swap_in(new:str|os.PathLike, # a complete folder written beside `dest`
         raise
     if old: shutil.rmtree(old)
     return dest
+
+# %% ../nbs/08_safety.ipynb #e1328cbc
+def atomic_write(path:str|os.PathLike, # the file to (re)write
+                 write) -> Path: # called with the temp file's path; writes the whole content there
+    "Write through a temp file beside `path`, then rename it into place (mode 644); a failure leaves nothing behind."
+    path = Path(path)
+    if path.is_dir(): raise ValueError(f'{str(path)!r} is a folder; give a file path, e.g. {path/"model.pt"}')
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix='.tmp'); os.close(fd)
+    try: write(tmp); os.chmod(tmp, 0o644); os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp): os.remove(tmp)
+        raise
+    return path
+
+def atomic_save(obj, path:str|os.PathLike) -> Path:
+    "`torch.save(obj)` to `path` through `atomic_write`."
+    return atomic_write(path, lambda tmp: torch.save(obj, tmp))
 
 # %% ../nbs/08_safety.ipynb #31d0889e
 def _first_line(e:BaseException) -> str:

@@ -15,7 +15,7 @@ from .data import Preprocess, to_input
 from .evaluate import evaluate
 from .artifacts import provenance, write_json_atomic
 from .export_executorch import export_pte, load_pte, pte_latency, xnnpack_friendly, versions
-from .quant_pt2e import _study_inputs, build_int8, calib_batches, make_quantizer
+from .quant_pt2e import study_inputs, build_int8, calib_batches, make_quantizer
 
 # %% auto #0
 __all__ = ['ERR_EDGES_LSB', 'quant_layers', 'weight_owners', 'pt2e_qparams', 'bn_pairs', 'layer_qparams', 'simulate_layer',
@@ -295,7 +295,7 @@ def _int8_weights(partition:dict) -> int:
 
 def mixed_precision_curve(model:nn.Module, classes:list[str], pp:Preprocess,
                           calib_images:np.ndarray, val_images:np.ndarray, val_labels:np.ndarray,
-                          hashes:dict, # from `_study_inputs` (checkpoint and calibration hashes key the cache)
+                          hashes:dict, # from `study_inputs` (checkpoint and calibration hashes key the cache)
                           order:list[str], # layers, most sensitive first (from `layer_sensitivity`)
                           ks=(0, 1, 2, 4, 8), # numbers of leading layers kept float
                           pte_dir:str|os.PathLike='runs/pte/mixed', latency_runs:int=100, cache_dir=None,
@@ -357,7 +357,7 @@ def run_sensitivity_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike,
                           latency_runs:int=100, command:str|None=None, cache_dir=None, progress:bool=False) -> dict:
     "Per-layer sensitivity of `checkpoint` and the mixed-precision `.pte` curve over `ks`; writes `out`."
     torch.set_num_threads(int(os.environ.get('QDMV_THREADS', 1)))
-    model, classes, pp, ck, xc, xv, yv, hashes = _study_inputs(checkpoint, data_dir)
+    model, classes, pp, ck, xc, xv, yv, hashes = study_inputs(checkpoint, data_dir)
     sens = layer_sensitivity(model, xc, xv, yv, pp, n_eval=n_eval, progress=progress)
     t0 = time.perf_counter()
     curve = mixed_precision_curve(model, classes, pp, xc, xv, yv, hashes, [r['layer'] for r in sens['layers']], ks,

@@ -9,7 +9,7 @@ from pathlib import Path
 import torch, torch.nn as nn
 from . import compat  # noqa: F401
 from .artifacts import provenance, write_json_atomic
-from .quant_pt2e import calib_batches, _study_inputs, _val, build_int8
+from .quant_pt2e import calib_batches, study_inputs, val_metrics, build_int8
 from .export_executorch import load_pte, versions
 
 # %% auto #0
@@ -80,16 +80,16 @@ def run_smoothquant_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike,
                           pte_dir:str|os.PathLike='runs/pte', command:str|None=None, cache_dir=None) -> dict:
     "INT8 `.pte` val accuracy without smoothing and for each alpha (same calibration, same lowering); writes `out`."
     torch.set_num_threads(int(os.environ.get('QDMV_THREADS', 1)))
-    model, classes, pp, ck, xc, xv, yv, hashes = _study_inputs(checkpoint, data_dir)
+    model, classes, pp, ck, xc, xv, yv, hashes = study_inputs(checkpoint, data_dir)
     batches, pte_dir = calib_batches(xc, pp), Path(pte_dir)
-    r_float = _val(model, xv, yv, pp)
+    r_float = val_metrics(model, xv, yv, pp)
     rows = []
     for a in [None, *alphas]:
         name = 'int8' if a is None else f'int8_smooth{a:g}'
         src = model if a is None else smooth_model(model, batches, a)
         h = dict(hashes) | ({} if a is None else {'checkpoint_sha256': hashes['checkpoint_sha256'] + f'+smoothquant{a:g}'})
         side = build_int8(src, classes, pp, xc, h, pte_dir/f'{name}.pte', {}, cache_dir)
-        r = _val(load_pte(pte_dir/f'{name}.pte'), xv, yv, pp)
+        r = val_metrics(load_pte(pte_dir/f'{name}.pte'), xv, yv, pp)
         rows.append({'model': name, 'alpha': a, 'top1': r['top1'], 'top5': r['top5'],
                      'delta_top1_pp_vs_float': 100 * (r['top1'] - r_float['top1']), 'size_bytes': side['size_bytes']})
     base = rows[0]['top1']

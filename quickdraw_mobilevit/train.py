@@ -13,14 +13,13 @@ from tqdm.auto import tqdm
 from .data import (Augment, BatchLoader, DataConfig, Preprocess, build_dataset, default_mirror,
                                       load_split, read_meta, to_input)
 from .models import create_model
-from .safety import RunLock, check_fields, load_torch, read_yaml_mapping, remove_stale_tmp
+from .safety import RunLock, atomic_save, check_fields, load_torch, read_yaml_mapping, remove_stale_tmp
 
 # %% auto #0
-__all__ = ['TRAIN_RULES', 'TrainConfig', 'load_config', 'warmup_cosine', 'atomic_save', 'rng_state', 'set_rng_state',
-           'resolve_device', 'seed_everything', 'convert_checkpoint', 'evaluate_loader', 'LogitAdjustedCE',
-           'make_criterion', 'WeightEMA', 'train_autocast', 'prepare_data', 'make_loaders', 'replan_total',
-           'train_processes', 'train', 'train_rank', 'measure_train_speed', 'plan_epochs', 'recalibrate_bn',
-           'bn_recal_reserve', 'recalibrate_checkpoint']
+__all__ = ['TRAIN_RULES', 'TrainConfig', 'load_config', 'warmup_cosine', 'rng_state', 'set_rng_state', 'resolve_device',
+           'seed_everything', 'convert_checkpoint', 'evaluate_loader', 'LogitAdjustedCE', 'make_criterion', 'WeightEMA',
+           'train_autocast', 'prepare_data', 'make_loaders', 'replan_total', 'train_processes', 'train', 'train_rank',
+           'measure_train_speed', 'plan_epochs', 'recalibrate_bn', 'bn_recal_reserve', 'recalibrate_checkpoint']
 
 # %% ../nbs/03_train.ipynb #92125835
 @dataclasses.dataclass
@@ -95,17 +94,6 @@ def warmup_cosine(step:int, total:int, warmup:int) -> float:
     return 0.5 * (1 + math.cos(math.pi * min(1.0, (step - warmup) / max(1, total - warmup))))
 
 # %% ../nbs/03_train.ipynb #4e4d183c
-def atomic_save(obj, path:str|os.PathLike):
-    "`torch.save` to a temp file in the same folder, then rename over `path`."
-    path = Path(path)
-    if path.is_dir(): raise ValueError(f'{str(path)!r} is a folder; give a file path, e.g. {path/"model.pt"}')
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix='.tmp'); os.close(fd)
-    try: torch.save(obj, tmp); os.chmod(tmp, 0o644); os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp): os.remove(tmp)
-        raise
-
 def rng_state() -> dict:
     "Every RNG state as tensors and plain values (a `weights_only` load reads it back)."
     kind, keys, pos, has_gauss, gauss = np.random.get_state()
