@@ -79,6 +79,8 @@ def build_web_page(out_dir:str|os.PathLike, # e.g. _site/try
                    models_dir:str|os.PathLike='results/web', # from `export_web_models`
                    node_modules:str|os.PathLike|None=None) -> Path:
     "The static 'Try it' page in `out_dir`: HTML/JS, vendored onnxruntime-web and the models."
+    if not (Path(models_dir)/'models.json').is_file():
+        raise FileNotFoundError(f'{str(models_dir)!r} has no models.json; export the models first: qdmv web models --data DIR --out {models_dir}')
     man = json.loads((Path(models_dir)/'models.json').read_text())
     if man.get('format') != WEB_FORMAT: raise ValueError(f'{models_dir}/models.json is not a {WEB_FORMAT} manifest')
     for e in man['models']:
@@ -188,7 +190,10 @@ def browser_check(page_dir:str|os.PathLike, # a folder from `build_web_page`
                   out_json:str|os.PathLike|None=None, screenshot:str|os.PathLike|None=None,
                   chromium:str='/usr/bin/chromium', command:str|None=None) -> dict:
     "Drive the built page in headless Chromium and check it against Python; returns (and writes) the results."
-    page_dir = Path(page_dir); man = json.loads((page_dir/'models'/'models.json').read_text())
+    page_dir = Path(page_dir)
+    if not (page_dir/'models'/'models.json').is_file():
+        raise FileNotFoundError(f'{str(page_dir)!r} is not a built page (no models/models.json); build it: qdmv web page --out {page_dir}')
+    man = json.loads((page_dir/'models'/'models.json').read_text())
     if not Path(chromium).exists(): raise FileNotFoundError(f'{chromium} not found: install Debian\'s chromium (apt-get install chromium)')
     runtime_files(); inputs = browser_inputs(data_dir, man, page_dir/'models', n, runs)
     with tempfile.TemporaryDirectory() as td:
@@ -199,6 +204,9 @@ def browser_check(page_dir:str|os.PathLike, # a folder from `build_web_page`
         raw = json.loads((Path(td)/'out.json').read_text()) if (Path(td)/'out.json').exists() else {}
     if p.returncode or raw.get('error'): raise RuntimeError(f"browser run failed: {(raw.get('error') or p.stderr)[-1500:]}")
     res = score_browser_run(raw, inputs, man, page_dir) | {'browser': _chromium_version(chromium), 'cpus': os.cpu_count()}
+    if screenshot:  # a PNG of the page after drawing a house
+        ok = Path(screenshot).is_file() and Path(screenshot).read_bytes()[:4] == bytes([137, 80, 78, 71])   # PNG magic
+        res['checks']['screenshot_written'] = ok; res['ok'] = res['ok'] and ok
     if out_json: write_json_atomic(res | {'provenance': provenance(command)}, out_json)
     return res
 
