@@ -13,7 +13,7 @@ from tqdm.auto import tqdm
 from .data import (Augment, BatchLoader, DataConfig, Preprocess, build_dataset, default_mirror,
                                       load_split, read_meta, to_input)
 from .models import create_model
-from .safety import RunLock, atomic_save, check_fields, load_torch, read_yaml_mapping, remove_stale_tmp
+from .safety import RunLock, atomic_save, atomic_write, check_fields, load_torch, read_yaml_mapping, remove_stale_tmp
 
 # %% auto #0
 __all__ = ['TRAIN_RULES', 'TrainConfig', 'load_config', 'warmup_cosine', 'rng_state', 'set_rng_state', 'resolve_device',
@@ -273,8 +273,7 @@ def train(cfg:TrainConfig, # what to train
 
 def _write_history(path:Path, history:list):
     "`metrics.jsonl` rewritten atomically from a checkpoint's history (resume: epochs after it are dropped)."
-    tmp = path.with_name(path.name + '.tmp'); tmp.write_text(''.join(json.dumps(h) + '\n' for h in history))
-    os.replace(tmp, path)
+    atomic_write(path, lambda tmp: Path(tmp).write_text(''.join(json.dumps(h) + '\n' for h in history)))
 
 def train_rank(cfg:TrainConfig, resume:bool=False, progress:bool=True, stop_after_epochs:int|None=None) -> dict:
     "One process's training loop (`train` takes the run's lock first, then calls this once per process)."
