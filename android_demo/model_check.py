@@ -62,7 +62,7 @@ def write_inputs(out_path, pte):
     from quickdraw_mobilevit.data import Preprocess, to_input
     from quickdraw_mobilevit.strokes import write_golden_vectors
     side = read_sidecar(pte, verify=True)                     # sha256 of the .pte must match its sidecar
-    keys = ('input_size', 'resize', 'scale', 'mean', 'std', 'layout', 'channels')
+    keys = ('input_size', 'resize', 'scale', 'mean', 'std', 'layout', 'channels', 'canonical')
     pp = {k: side['input'][k] for k in keys if k in side['input']}
     g = write_golden_vectors(out_path, drawings(), preprocess=pp, labels=side['classes'])
     for c in g['cases']:

@@ -44,6 +44,11 @@ b, root, have_model, pte, here = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[
 write_golden_vectors(b / 'golden_28.json')
 write_golden_vectors(b / 'golden_32.json', preprocess=dict(input_size=32, mean=0.5, std=0.25))
 write_golden_vectors(b / 'golden_46_nhwc.json', preprocess=dict(input_size=46, mean=0.1307, std=0.3081, channels=3, layout='NHWC'))
+# another app's canvas (the drawings at 60% size, thin strokes, no padding) through the
+# canonical step: the Java Canonical must give Python's canonical bitmap byte for byte
+from quickdraw_mobilevit.strokes import small_drawings
+write_golden_vectors(b / 'golden_28_canonical.json', small_drawings(), preprocess=dict(canonical=True), line_diameter=8, padding=0,
+                     normalize=False, fmt='xy')
 model = b / 'sidecar_demo' / 'model.pte'; model.write_bytes(os.urandom(1000))
 classes = [l for l in (root / 'quickdraw_mobilevit' / 'categories.txt').read_text().split('\n') if l][:5]
 write_sidecar(model, classes, Preprocess(input_size=32), {'val_top1': 0.5}, command='android_demo/run_tests.sh')
@@ -82,7 +87,7 @@ javac -encoding UTF-8 --release 8 -Xlint:-options -d "$B/classes" \
   "$CORE"/*.java "$TESTS"/io/github/quickdrawmobilevit/demo/core/CoreTests.java
 set +e
 java -cp "$B/classes" io.github.quickdrawmobilevit.demo.core.CoreTests "${ARGS[@]}" \
-  "$B/golden_28.json" "$B/golden_32.json" "$B/golden_46_nhwc.json" > "$B/test_output.txt" 2>&1
+  "$B/golden_28.json" "$B/golden_32.json" "$B/golden_46_nhwc.json" "$B/golden_28_canonical.json" > "$B/test_output.txt" 2>&1
 rc=$?
 set -e
 head -n -1 "$B/test_output.txt" | grep -v "^PASS" || true

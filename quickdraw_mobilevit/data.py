@@ -11,14 +11,15 @@ import pyarrow as pa, pyarrow.parquet as pq
 import torch
 import torch.nn.functional as F
 from tqdm.auto import tqdm
+from .rendering import ANCHORS, as_canonical, binarize, canonicalize, reframe_one, stroke_width
 from .safety import check_fields, check_replaceable, swap_in
 
 # %% auto #0
 __all__ = ['OFFICIAL_URL', 'MIRROR_ENV', 'IMG_SIDE', 'IMG_PIXELS', 'DATA_RULES', 'official_classes', 'resolve_classes',
            'find_mirror', 'mirror_classes', 'download_file', 'load_class_bitmaps', 'default_mirror', 'arrays_from_hf',
            'DataConfig', 'split_ids_sha256', 'choose_classes', 'build_dataset', 'read_meta', 'load_split', 'Preprocess',
-           'to_input', 'Augment', 'affine_draws', 'apply_affine', 'augment_batch', 'BatchLoader', 'create_dataloaders',
-           'loader_throughput']
+           'to_input', 'Augment', 'affine_draws', 'apply_affine', 'augment_batch', 'render_draws', 'apply_render',
+           'BatchLoader', 'create_dataloaders', 'loader_throughput']
 
 # %% ../nbs/00_data.ipynb #8da6a08a
 OFFICIAL_URL = 'https://storage.googleapis.com/quickdraw_dataset/full/numpy_bitmap/{}.npy'
@@ -294,9 +295,13 @@ class Preprocess:
     std: float = 1.0
     channels: int = 1
     layout: str = 'NCHW'
+    canonical: dict|None = None  # the canonical input step's settings (`rendering.Canonical`); None: off
+    def __post_init__(self):
+        c = as_canonical(self.canonical); self.canonical = dataclasses.asdict(c) if c else None
 
 def to_input(x_u8:torch.Tensor, pp:Preprocess) -> torch.Tensor:
-    "uint8 `(N, 28, 28)` -> float `(N, 1, S, S)` as `pp` says."
+    "uint8 `(N, 28, 28)` -> float `(N, 1, S, S)` as `pp` says (first the canonical step, when `pp.canonical` is set)."
+    if pp.canonical: x_u8 = canonicalize(x_u8, pp.canonical)
     x = x_u8.unsqueeze(1).float() * pp.scale
     if x.shape[-1] != pp.input_size: x = F.interpolate(x, size=(pp.input_size, pp.input_size), mode=pp.resize)
     return (x - pp.mean) / pp.std if (pp.mean, pp.std) != (0.0, 1.0) else x
@@ -304,11 +309,17 @@ def to_input(x_u8:torch.Tensor, pp:Preprocess) -> torch.Tensor:
 # %% ../nbs/00_data.ipynb #f2cf7670
 @dataclasses.dataclass
 class Augment:
-    "Mild train-only geometric augmentation."
+    "Train-only augmentation: rendering shifts of the uint8 drawing, then a mild affine warp of the model input."
     rotate_deg: float = 10.0
     translate: float = 0.08  # fraction of the image side
     scale: tuple = (0.9, 1.1)
     hflip: float = 0.0       # probability of a left-right mirror (0: off, and no extra draws from the generator)
+    width: float = 0.0       # probability of new stroke widths (`rendering.stroke_width`, r drawn from `width_range`)
+    width_range: tuple = (-2, 3)        # quarter-pixels added to each side of a stroke, both ends included
+    binarize: float = 0.0    # probability of dropping the anti-aliasing (`rendering.binarize`)
+    reframe: float = 0.0     # probability of a new size and position (`rendering.reframe_one`, any of its anchors)
+    reframe_scale: tuple = (0.5, 1.1)   # ink size relative to numpy_bitmap's 26 pixels
+    def renders(self) -> bool: return max(self.width, self.binarize, self.reframe) > 0
 
 def affine_draws(n:int, aug:Augment, gen:torch.Generator) -> torch.Tensor:
     "`n` random `(2, 3)` affine matrices (rotation, scale, translation) drawn from `gen` on the CPU."
@@ -327,6 +338,27 @@ def apply_affine(x:torch.Tensor, A:torch.Tensor) -> torch.Tensor:
 def augment_batch(x:torch.Tensor, aug:Augment, gen:torch.Generator) -> torch.Tensor:
     "Random rotation/translation/scale of a float `(N, C, H, W)` batch, one affine grid per batch."
     return apply_affine(x, affine_draws(x.shape[0], aug, gen))
+
+# %% ../nbs/00_data.ipynb #0059215f
+def render_draws(n:int, aug:Augment, gen:torch.Generator) -> dict|None:
+    "Random rendering shifts for `n` drawings from `gen` (None, and no draws, when `aug` has none)."
+    if not aug.renders(): return None
+    u = lambda: torch.rand(n, generator=gen)
+    lo, hi = aug.width_range
+    return {'width': torch.where(u() < aug.width, torch.randint(lo, hi + 1, (n,), generator=gen), 0),
+            'binarize': u() < aug.binarize, 'reframe': u() < aug.reframe,
+            'scale': u() * (aug.reframe_scale[1] - aug.reframe_scale[0]) + aug.reframe_scale[0],
+            'anchor': torch.randint(0, len(ANCHORS), (n,), generator=gen)}
+
+def apply_render(x:torch.Tensor, d:dict) -> torch.Tensor:
+    "Apply `render_draws` output `d` to uint8 `(N, 28, 28)` drawings (a new tensor)."
+    x = x.clone()
+    for r in d['width'].unique().tolist():
+        if r: m = d['width'] == r; x[m] = stroke_width(x[m], r)
+    x[d['binarize']] = binarize(x[d['binarize']])
+    for j in d['reframe'].nonzero().flatten().tolist():
+        x[j] = reframe_one(x[j], float(d['scale'][j]), ANCHORS[int(d['anchor'][j])])
+    return x
 
 # %% ../nbs/00_data.ipynb #5cb690cd
 class BatchLoader:
@@ -350,8 +382,10 @@ class BatchLoader:
         for i in range(len(self)):
             idx = order[i*self.bs:(i+1)*self.bs]
             A = affine_draws(len(idx), self.aug, gen) if self.aug is not None else None  # whole batch: same draws in every shard
+            R = render_draws(len(idx), self.aug, gen) if self.aug is not None else None
             r, w = self.shard; idx = idx[r::w]
-            x = to_input(self.x[idx].to(self.device, non_blocking=True), self.pp)
+            xb = self.x[idx] if R is None else apply_render(self.x[idx], {k: v[r::w] for k, v in R.items()})
+            x = to_input(xb.to(self.device, non_blocking=True), self.pp)
             if A is not None: x = apply_affine(x, A[r::w])
             if self.channels_last: x = x.contiguous(memory_format=torch.channels_last)
             yield x, self.y[idx].to(self.device, non_blocking=True)

@@ -103,11 +103,13 @@ def build_web_page(out_dir:str|os.PathLike, # e.g. _site/try
 
 # %% ../nbs/22_export_web.ipynb #b3f48956
 def write_web_golden(out_dir:str|os.PathLike) -> list[Path]:
-    "Golden vectors for `web_demo/test/preprocess.test.mjs`: the default input, a 32 px resize with mean/std, 3-channel NHWC."
-    from quickdraw_mobilevit.strokes import write_golden_vectors
+    "Golden vectors for `web_demo/test/preprocess.test.mjs`: the default input, 32 px with mean/std, NHWC, canonical."
+    from quickdraw_mobilevit.strokes import small_drawings, write_golden_vectors
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     variants = {'default': None, 'resize32': dict(input_size=32, mean=0.5, std=0.5), 'nhwc46': dict(input_size=46, channels=3, layout='NHWC')}
     for name, pp in variants.items(): write_golden_vectors(out/f'golden_{name}.json', preprocess=pp)
+    write_golden_vectors(out/'golden_canonical.json', small_drawings(), preprocess=dict(canonical=True), line_diameter=8,
+                         padding=0, normalize=False, fmt='xy')
     return sorted(out.glob('golden_*.json'))
 
 def node_preprocess_test(golden_dir:str|os.PathLike) -> subprocess.CompletedProcess:

@@ -13,9 +13,9 @@ from .safety import load_torch
 from .train import TrainConfig, load_config, measure_train_speed, plan_epochs, prepare_data, train
 
 # %% auto #0
-__all__ = ['SWEEP_LAYOUT', 'run_one', 'expand_ablation', 'run_ablation', 'collect_ablation', 'ablation_latency', 'cost_at_224',
-           'ablation_table', 'ablation_figure', 'logit_adjusted_top1', 'posthoc_logit_adjust', 'sweep_configs',
-           'sweep_drift', 'gpu_sweep_table', 'budget_runs_table', 'curves_figure', 'two_seed_means']
+__all__ = ['SWEEP_LAYOUT', 'SEED_SIDECARS', 'run_one', 'expand_ablation', 'run_ablation', 'collect_ablation', 'ablation_latency',
+           'cost_at_224', 'ablation_table', 'ablation_figure', 'logit_adjusted_top1', 'posthoc_logit_adjust',
+           'sweep_configs', 'sweep_drift', 'gpu_sweep_table', 'budget_runs_table', 'curves_figure', 'two_seed_means']
 
 # %% ../nbs/05_recipe.ipynb #82b910e7
 def run_one(cfg:TrainConfig) -> dict:
@@ -201,10 +201,14 @@ def curves_figure(paths:dict):
                              title='learning curves under the same CPU budget')
 
 # %% ../nbs/05_recipe.ipynb #goals0code
+SEED_SIDECARS = {'default': ('seeds/default_seed0.json', 'seeds/default_seed1.json'),   # the recipe without the rendering parts
+                 'cnn_reference': ('models/cnn_reference.json', 'seeds/cnn_reference_seed1.json')}
+
 def two_seed_means(results:str|os.PathLike) -> dict|None:
-    "Val/test top-1 of the default and the CNN reference, averaged over seed 0 (`models/`) and seed 1 (`seeds/`) sidecars under `results`; None while one is missing."
+    "Val/test top-1 of the default recipe and the CNN reference, averaged over the seed 0 and seed 1 sidecars under `results` (`SEED_SIDECARS`); None while one is missing or the two seeds' model or input step differ."
     import json
-    paths = {n: (Path(results)/'models'/f'{n}.json', Path(results)/'seeds'/f'{n}_seed1.json') for n in ('default', 'cnn_reference')}
+    paths = {n: [Path(results)/p for p in ps] for n, ps in SEED_SIDECARS.items()}
     if not all(p.exists() for ps in paths.values() for p in ps): return None
-    return {n: {k: sum(json.loads(p.read_text())['metrics'][k] for p in ps) / 2 for k in ('val_top1', 'test_top1')}
-            for n, ps in paths.items()}
+    side = {n: [json.loads(p.read_text()) for p in ps] for n, ps in paths.items()}
+    if any(a.get(k) != b.get(k) for a, b in side.values() for k in ('model', 'input')): return None   # not the same recipe
+    return {n: {k: sum(s['metrics'][k] for s in ss) / 2 for k in ('val_top1', 'test_top1')} for n, ss in side.items()}

@@ -8,6 +8,7 @@ import numpy as np
 import torch
 import anywidget, traitlets
 from .data import to_input
+from .rendering import canonicalize
 from .strokes import strokes_to_bitmap
 
 # %% auto #0
@@ -19,10 +20,10 @@ def classify_strokes(strokes:list, # the drawing (any scale: it is normalized)
                      k:int=3,
                      fmt:str='points', # stroke format: 'points' (lists of (x, y), what the canvas sends) or 'xy'
                     ) -> dict:
-    "Top-`k` `(class, probability)` of each model for a drawing, and the 28x28 bitmap they saw."
+    "Top-`k` `(class, probability)` of each model, the 28x28 raster, and what each model saw (`seen`: canonical step)."
     if not strokes or not any(len(s) for s in strokes): raise ValueError('nothing drawn yet: draw at least one stroke')
     bmp = strokes_to_bitmap(strokes, fmt=fmt)
-    out = {'bitmap': bmp}
+    out = {'bitmap': bmp, 'seen': {n: canonicalize(bmp, pp.canonical) if pp.canonical else bmp for n, (_, _, pp) in models.items()}}
     for name, (fn, classes, pp) in models.items():
         with torch.no_grad(): y = fn(to_input(torch.as_tensor(bmp[None]), pp))
         logits = torch.as_tensor(np.asarray(y), dtype=torch.float32)
@@ -72,7 +73,7 @@ class Sketchpad:
             if r is None: print('draw something'); return
             from IPython.display import display
             from PIL import Image
-            display(Image.fromarray(255 - r['bitmap']).resize((112, 112), Image.NEAREST))
+            display(Image.fromarray(255 - next(iter(r['seen'].values()))).resize((112, 112), Image.NEAREST))  # the model input
             for name in self.models: print(f'{name:>10}: ' + ', '.join(f'{c} {p:.0%}' for c, p in r[name]))
     def _ipython_display_(self):
         from IPython.display import display

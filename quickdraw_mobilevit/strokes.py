@@ -4,13 +4,14 @@
 
 # %% ../nbs/06_strokes.ipynb #d1047574
 from __future__ import annotations
-import json, math, os
+import dataclasses, json, math, os
 from pathlib import Path
 import numpy as np
+from .rendering import as_canonical, canonicalize
 
 # %% auto #0
 __all__ = ['DEFAULT_PREPROCESS', 'as_xy_strokes', 'normalize_strokes', 'strokes_to_bitmap', 'nearest_indices',
-           'preprocess_bitmap', 'softmax', 'top_k', 'example_drawings', 'write_golden_vectors']
+           'preprocess_bitmap', 'softmax', 'top_k', 'example_drawings', 'write_golden_vectors', 'small_drawings']
 
 # %% ../nbs/06_strokes.ipynb #46e78af6
 def _is_seq(v): return isinstance(v, (list, tuple, np.ndarray))
@@ -119,7 +120,8 @@ def strokes_to_bitmap(strokes,                 # `[[xs],[ys]]` strokes or lists 
     return img.astype(np.uint8)
 
 # %% ../nbs/06_strokes.ipynb #514f7b89
-DEFAULT_PREPROCESS = dict(input_size=28, resize='nearest', scale=1/255, mean=0.0, std=1.0, layout='NCHW', channels=1)
+DEFAULT_PREPROCESS = dict(input_size=28, resize='nearest', scale=1/255, mean=0.0, std=1.0, layout='NCHW', channels=1,
+                          canonical=None)  # canonical: `rendering.Canonical` settings (a dict), applied first; None: off
 
 def nearest_indices(n_in:int, n_out:int) -> np.ndarray:
     "Source index of each output index, exactly as torch's `interpolate(mode='nearest')` picks it."
@@ -139,6 +141,7 @@ def preprocess_bitmap(bitmap_u8:np.ndarray,   # `(H, W)` uint8, ink 255 on 0
     if pp['layout'] not in ('NCHW', 'NHWC'): raise ValueError(f"layout must be NCHW or NHWC, not {pp['layout']!r}")
     for k in ('scale', 'mean', 'std'):
         if _is_seq(pp[k]): raise ValueError(f'{k} must be one number (per-channel values are not supported)')
+    if pp.get('canonical'): b = canonicalize(b, pp['canonical'])
     S, C = int(pp['input_size']), int(pp['channels'])
     if S < 1 or C < 1 or float(pp['std']) == 0: raise ValueError('input_size and channels must be positive, std non-zero')
     x = b[np.ix_(nearest_indices(b.shape[0], S), nearest_indices(b.shape[1], S))].astype(np.float32)
@@ -196,6 +199,7 @@ def write_golden_vectors(path:str|os.PathLike,      # JSON file to write
     drawings = example_drawings() if drawings is None else drawings
     if not isinstance(drawings, dict): drawings = {f'drawing_{i}': d for i, d in enumerate(drawings)}
     pp = {**DEFAULT_PREPROCESS, **(preprocess or {})}
+    canon = as_canonical(pp['canonical']); pp['canonical'] = dataclasses.asdict(canon) if canon else None
     rp = dict(size=28, line_diameter=16, padding=16, supersample=16, normalize=True)
     unknown = set(raster) - set(rp) - {'fmt'}
     if unknown: raise ValueError(f'unknown raster options: {sorted(unknown)}')
@@ -206,7 +210,8 @@ def write_golden_vectors(path:str|os.PathLike,      # JSON file to write
         bmp = strokes_to_bitmap(xy, fmt='xy', **rp)
         x = preprocess_bitmap(bmp, pp)
         cases.append(dict(name=name, strokes=xy, bitmap=bmp.ravel().tolist(), input_shape=list(x.shape),
-                          input=[float(v) for v in x.ravel()], expected_top1=None))
+                          input=[float(v) for v in x.ravel()], expected_top1=None)
+                     | ({'canonical_bitmap': canonicalize(bmp, canon).ravel().tolist()} if canon else {}))
     rng = np.random.default_rng(0); n = max(3, len(labels or []))
     logit_sets = [rng.normal(0, 3, n).tolist() for _ in range(softmax_cases)] + [[1000.0, 1000.0, 999.0], [0.0] * n]
     sm = [dict(logits=l, probs=softmax(l).tolist(), top3=top_k(softmax(l), 3)) for l in logit_sets]
@@ -217,3 +222,9 @@ def write_golden_vectors(path:str|os.PathLike,      # JSON file to write
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     Path(path).write_text(json.dumps(out))
     return out
+
+# %% ../nbs/06_strokes.ipynb #c183a279
+def small_drawings(scale:float=0.6) -> dict:
+    "`example_drawings()` in the simplified frame, shrunk by `scale` (`[[xs],[ys]]` strokes, for `normalize=False`)."
+    return {k: [[(p[:, 0] * scale).tolist(), (p[:, 1] * scale).tolist()] for p in normalize_strokes(as_xy_strokes(d))]
+            for k, d in example_drawings().items()}

@@ -46,6 +46,7 @@ class TrainConfig:
     augment_kwargs: dict = dataclasses.field(default_factory=dict)  # `Augment` fields, e.g. {hflip: 0.5}
     mean: float = 0.0
     std: float = 1.0
+    canonical: bool = False                # the canonical input step (`rendering.canonicalize`) before every model input
     seed: int = 0
     threads: int|None = None               # torch intra-op threads per process (None: leave as is)
     processes: int = 1                     # data-parallel CPU processes (gloo); each takes 1/processes of every batch
@@ -59,13 +60,17 @@ class TrainConfig:
         check_fields(self, TRAIN_RULES)
         _check_kwargs('data', self.data, DataConfig)
         _check_kwargs('augment_kwargs', self.augment_kwargs, Augment)
+    def preprocess(self) -> Preprocess:
+        "How this run's models take a 28x28 bitmap (saved in every checkpoint and sidecar)."
+        return Preprocess(input_size=self.img_size, mean=self.mean, std=self.std, canonical=self.canonical)
 
 TRAIN_RULES = {'name': 'name', 'data_dir': 'str', 'data': 'dict', 'model': 'str', 'model_kwargs': 'dict',
                'img_size': 'int [8, 1024]', 'epochs': 'number (0, inf)', 'cpu_budget_s': '?number (0, inf)',
                'wall_budget_s': '?number (0, inf)', 'batch_size': 'int [1, inf)', 'lr': 'number (0, 10]',
                'weight_decay': 'number [0, inf)', 'warmup_epochs': 'number [0, inf)', 'label_smoothing': 'number [0, 1)',
                'ema': 'number [0, 1)', 'bn_recal': 'int [0, inf)', 'logit_adjust': 'number [0, inf)', 'augment': 'bool',
-               'augment_kwargs': 'dict', 'mean': 'number', 'std': 'number (0, inf)', 'seed': 'int [0, inf)',
+               'augment_kwargs': 'dict', 'mean': 'number', 'std': 'number (0, inf)',
+               'canonical': 'bool', 'seed': 'int [0, inf)',
                'threads': '?int [1, inf)', 'processes': 'int [1, inf)', 'device': 'str', 'amp': 'bool',
                'channels_last': 'bool', 'out_dir': 'str', 'max_steps': '?int [1, inf)', 'eval_batches': '?int [1, inf)'}
 
@@ -283,7 +288,7 @@ def train_rank(cfg:TrainConfig, resume:bool=False, progress:bool=True, stop_afte
     if cfg.threads: torch.set_num_threads(cfg.threads)
     meta = prepare_data(cfg) if lead else None
     if world > 1: dist.barrier(); meta = meta or read_meta(cfg.data_dir)  # rank 0 builds the data folder once
-    pp = Preprocess(input_size=cfg.img_size, mean=cfg.mean, std=cfg.std)
+    pp = cfg.preprocess()
     run = Path(cfg.out_dir)/cfg.name; run.mkdir(parents=True, exist_ok=True)
     seed_everything(cfg.seed)
     dev = resolve_device(cfg.device)
@@ -392,7 +397,7 @@ def train_rank(cfg:TrainConfig, resume:bool=False, progress:bool=True, stop_afte
 def measure_train_speed(cfg:TrainConfig, steps:int=15, warmup:int=3) -> dict:
     "Images per second and per CPU-second of training steps for `cfg`, on its device, in one process (model discarded afterwards)."
     if cfg.threads: torch.set_num_threads(cfg.threads)
-    meta = prepare_data(cfg); pp = Preprocess(input_size=cfg.img_size, mean=cfg.mean, std=cfg.std)
+    meta = prepare_data(cfg); pp = cfg.preprocess()
     torch.manual_seed(cfg.seed); dev = resolve_device(cfg.device)
     sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
     model = create_model(cfg.model, meta['num_classes'], cfg.img_size, **cfg.model_kwargs).to(dev)

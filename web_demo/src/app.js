@@ -1,5 +1,5 @@
 // The "Try it" page: a canvas, the float and INT8 models side by side (onnxruntime-web, WASM, one thread).
-import {RASTER, preprocessBitmap, softmax, strokesToBitmap, topK} from './preprocess.js';
+import {RASTER, modelBitmap, preprocessBitmap, softmax, strokesToBitmap, topK} from './preprocess.js';
 
 const $ = id => document.getElementById(id);
 const KINDS = ['float', 'int8'];
@@ -96,7 +96,8 @@ async function update() {
     if (state.sessions) setStatus('Draw something: the models run when a stroke ends.');
     return;
   }
-  state.bitmap = strokesToBitmap(state.strokes); drawSeen(state.bitmap);
+  state.bitmap = strokesToBitmap(state.strokes);
+  drawSeen(state.entry ? modelBitmap(state.bitmap, state.entry.preprocess) : state.bitmap);   // what the model sees
   if (!state.sessions) return;
   const res = await classify(state.bitmap);
   if (seq === state.seq) { render(res); setStatus(''); }

@@ -94,7 +94,52 @@ export function strokesToBitmap(strokes, opts = {}) {
 }
 
 export const DEFAULT_PREPROCESS = {input_size: 28, resize: 'nearest', scale: 1 / 255, mean: 0.0, std: 1.0,
-                                   layout: 'NCHW', channels: 1};
+                                   layout: 'NCHW', channels: 1, canonical: null};
+
+// The canonical input step (quickdraw_mobilevit.rendering.canonicalize), in integers: crop a 28x28 drawing to its
+// ink, scale the ink's longer side to `box` pixels, centre it, stretch the darkest ink to 255. Blank: unchanged.
+export const CANONICAL = {box: 26, threshold: 16, min_side: 8, stretch: true};
+const SIDE = 28;
+
+export function isBlank(bitmap, threshold = CANONICAL.threshold) {
+  for (const v of bitmap) if (v > threshold) return false;
+  return true;
+}
+
+export function canonicalize(bitmap, spec = {}) {
+  const c = {...CANONICAL, ...(spec === true ? {} : spec)};
+  if (bitmap.length !== SIDE * SIDE) throw new Error(`the canonical step needs a 28x28 bitmap, got ${bitmap.length} values`);
+  let r0 = SIDE, r1 = -1, c0 = SIDE, c1 = -1;
+  for (let y = 0; y < SIDE; y++) for (let x = 0; x < SIDE; x++) {
+    if (bitmap[y * SIDE + x] > c.threshold) { r0 = Math.min(r0, y); r1 = Math.max(r1, y); c0 = Math.min(c0, x); c1 = Math.max(c1, x); }
+  }
+  if (r1 < 0) return Uint8Array.from(bitmap);
+  const side = Math.max(Math.max(r1 - r0, c1 - c0) + 1, c.min_side);
+  const coords = (lo, hi) => Array.from({length: SIDE}, (_, i) =>
+    floorDiv(((lo + hi + 1) * c.box + (2 * i - (SIDE - 1)) * side - c.box) * 128, c.box));
+  const sy = coords(r0, r1), sx = coords(c0, c1);
+  const at = (y, x) => (y < 0 || y >= SIDE || x < 0 || x >= SIDE) ? 0 : bitmap[y * SIDE + x];
+  const out = new Int32Array(SIDE * SIDE);
+  let top = 0;
+  for (let i = 0; i < SIDE; i++) {
+    const y0 = floorDiv(sy[i], 256), fy = sy[i] - y0 * 256;
+    for (let j = 0; j < SIDE; j++) {
+      const x0 = floorDiv(sx[j], 256), fx = sx[j] - x0 * 256;
+      const acc = at(y0, x0) * (256 - fy) * (256 - fx) + at(y0, x0 + 1) * (256 - fy) * fx
+                + at(y0 + 1, x0) * fy * (256 - fx) + at(y0 + 1, x0 + 1) * fy * fx;
+      out[i * SIDE + j] = (acc + 32768) >> 16;
+      top = Math.max(top, out[i * SIDE + j]);
+    }
+  }
+  if (c.stretch && top > 0) for (let k = 0; k < out.length; k++) out[k] = floorDiv(out[k] * 255, top);
+  return Uint8Array.from(out);
+}
+
+// The bitmap the model sees: the canonical step's output when the model's preprocessing has one.
+export function modelBitmap(bitmap, preprocess = {}) {
+  const pp = {...DEFAULT_PREPROCESS, ...preprocess};
+  return pp.canonical ? canonicalize(bitmap, pp.canonical) : bitmap;
+}
 const f32 = Math.fround;
 
 // Source index of each output index, as torch's interpolate(mode='nearest') picks it (float32 maths).
@@ -111,6 +156,7 @@ export function preprocessBitmap(bitmap, side, preprocess = {}) {
   const pp = {...DEFAULT_PREPROCESS, ...preprocess};
   if (pp.resize !== 'nearest') throw new Error(`only resize='nearest' is supported, not ${pp.resize}`);
   if (pp.layout !== 'NCHW' && pp.layout !== 'NHWC') throw new Error(`layout must be NCHW or NHWC, not ${pp.layout}`);
+  if (pp.canonical) bitmap = canonicalize(bitmap, pp.canonical);
   const S = pp.input_size, C = pp.channels, ix = nearestIndices(side, S);
   const s = f32(pp.scale), m = f32(pp.mean), sd = f32(pp.std), data = new Float32Array(C * S * S);
   for (let y = 0; y < S; y++) for (let x = 0; x < S; x++) {

@@ -5,7 +5,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import {strokesToBitmap, preprocessBitmap, softmax, topK} from '../src/preprocess.js';
+import {strokesToBitmap, preprocessBitmap, canonicalize, softmax, topK} from '../src/preprocess.js';
 
 const dir = process.env.QDMV_GOLDEN;
 if (!dir) throw new Error('set QDMV_GOLDEN to a folder of golden_*.json files (qdmv web golden --out DIR)');
@@ -19,6 +19,7 @@ for (const f of files) {
       const strokes = c.strokes.map(([xs, ys]) => xs.map((x, i) => [x, ys[i]]));   // [[xs],[ys]] -> points
       const bmp = strokesToBitmap(strokes, g.raster);
       assert.deepEqual(Array.from(bmp), c.bitmap);
+      if (c.canonical_bitmap) assert.deepEqual(Array.from(canonicalize(bmp, g.preprocess.canonical)), c.canonical_bitmap);
       const x = preprocessBitmap(bmp, g.raster.size, g.preprocess);
       assert.deepEqual(x.dims, c.input_shape);
       assert.deepEqual(Array.from(x.data), c.input);   // float32 values, compared exactly

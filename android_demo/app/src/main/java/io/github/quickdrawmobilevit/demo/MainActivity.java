@@ -127,7 +127,7 @@ public class MainActivity extends Activity {
                         b.append(String.format(Locale.US, "%d. %-16s %5.1f %%%n", k + 1, r.top[k].label, 100 * r.top[k].probability));
                     b.append(String.format(Locale.US, "inference %.1f ms (drawing to input %.1f ms)", r.inferenceMs, r.preprocessMs));
                     text = b.toString();
-                    bmp = toBitmap(r.bitmap, (int) Math.round(Math.sqrt(r.bitmap.length)));
+                    bmp = toBitmap(r.modelBitmap, (int) Math.round(Math.sqrt(r.modelBitmap.length)));  // the input the model saw
                 } catch (Throwable t) {
                     text = t.toString();
                 }

@@ -23,12 +23,14 @@ public final class Classifier {
 
     public static final class Result {
         public final int[] bitmap;          // raster size x size, 0..255
+        public final int[] modelBitmap;     // what the model sees: the canonical step's output (or the raster itself)
         public final Prediction[] top;
         public final double preprocessMs;   // strokes -> input tensor
         public final double inferenceMs;    // model.forward only
 
-        Result(int[] bitmap, Prediction[] top, double preprocessMs, double inferenceMs) {
+        Result(int[] bitmap, int[] modelBitmap, Prediction[] top, double preprocessMs, double inferenceMs) {
             this.bitmap = bitmap;
+            this.modelBitmap = modelBitmap;
             this.top = top;
             this.preprocessMs = preprocessMs;
             this.inferenceMs = inferenceMs;
@@ -47,7 +49,8 @@ public final class Classifier {
         long t0 = System.nanoTime();
         int size = sidecar.raster.size;
         int[] bitmap = StrokeRasterizer.rasterize(strokes, sidecar.raster);
-        float[] input = sidecar.preprocess.apply(bitmap, size, size);
+        int[] seen = sidecar.preprocess.modelBitmap(bitmap, size, size);
+        float[] input = sidecar.preprocess.tensor(seen, size, size);
         long t1 = System.nanoTime();
         float[] logits = model.forward(input, sidecar.preprocess.shape());
         long t2 = System.nanoTime();
@@ -58,6 +61,6 @@ public final class Classifier {
         int[] idx = Scores.topK(p, k);
         Prediction[] top = new Prediction[idx.length];
         for (int r = 0; r < idx.length; r++) top[r] = new Prediction(idx[r], sidecar.labels.get(idx[r]), p[idx[r]]);
-        return new Result(bitmap, top, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        return new Result(bitmap, seen, top, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
  * How a 28x28 uint8 bitmap becomes the model input: the sidecar's {@code preprocess} object (the data
  * chapter's {@code Preprocess}). Port of {@code quickdraw_mobilevit.strokes.preprocess_bitmap}: nearest
  * resize exactly as torch's {@code interpolate(mode="nearest")} (float32 ratio and product), then
- * {@code (v * scale - mean) / std} in float32.
+ * {@code (v * scale - mean) / std} in float32. With a {@code canonical} object, the {@link Canonical} step comes first.
  */
 public final class Preprocess {
     public int inputSize = 28;
@@ -16,6 +16,8 @@ public final class Preprocess {
     public float std = 1.0f;
     public String layout = "NCHW";
     public int channels = 1;
+    /** The canonical input step, applied to the 28x28 bitmap first; null when the model was trained without it. */
+    public Canonical canonical = null;
 
     /** Reads the keys that are present; missing keys keep the defaults above. Validates the result. */
     public static Preprocess fromMap(Map<String, Object> m) {
@@ -27,6 +29,8 @@ public final class Preprocess {
         if (m.containsKey("std")) p.std = (float) Json.asDouble(m.get("std"), "preprocess.std (one number)");
         if (m.containsKey("layout")) p.layout = Json.asString(m.get("layout"), "preprocess.layout");
         if (m.containsKey("channels")) p.channels = Json.asInt(m.get("channels"), "preprocess.channels");
+        Object c = m.get("canonical");
+        if (c != null && !Boolean.FALSE.equals(c)) p.canonical = Canonical.fromMap(Json.asObject(c, "preprocess.canonical"));
         p.validate();
         return p;
     }
@@ -61,6 +65,19 @@ public final class Preprocess {
 
     /** Model input for one {@code h x w} bitmap of values 0..255 (row-major), flattened in {@link #shape()} order. */
     public float[] apply(int[] bitmap, int h, int w) {
+        return tensor(modelBitmap(bitmap, h, w), h, w);
+    }
+
+    /** The bitmap the model sees: the canonical step's output when the sidecar has one, else {@code bitmap} itself. */
+    public int[] modelBitmap(int[] bitmap, int h, int w) {
+        if (bitmap.length != h * w) throw new IllegalArgumentException("bitmap has " + bitmap.length + " values, not " + h + "x" + w);
+        if (canonical == null) return bitmap;
+        if (h != Canonical.SIDE || w != Canonical.SIDE) throw new IllegalArgumentException("the canonical step needs a 28x28 bitmap, not " + h + "x" + w);
+        return canonical.apply(bitmap);
+    }
+
+    /** Model input for a bitmap that has had {@link #modelBitmap} already: resize, scale, normalize, lay out. */
+    public float[] tensor(int[] bitmap, int h, int w) {
         validate();
         if (bitmap.length != h * w) throw new IllegalArgumentException("bitmap has " + bitmap.length + " values, not " + h + "x" + w);
         final int S = inputSize, C = channels;

@@ -101,6 +101,15 @@ public final class CoreTests {
                 for (int k = 0; k < got[0].length; k++) if (got[0][k] != wantBitmap[k]) { bad++; maxd = Math.max(maxd, Math.abs(got[0][k] - wantBitmap[k])); }
                 assertTrue(bad == 0, bad + " pixels differ (max " + maxd + ")");
             }});
+            if (c.containsKey("canonical_bitmap")) {
+                final int[] wantCanon = Json.asIntArray(c.get("canonical_bitmap"), "canonical_bitmap");
+                check(name + ": canonical step equals Python byte for byte", new Check() { public void run() {
+                    int[] canon = pp.canonical.apply(got[0] != null ? got[0] : wantBitmap);
+                    int bad = 0;
+                    for (int k = 0; k < canon.length; k++) if (canon[k] != wantCanon[k]) bad++;
+                    assertTrue(canon.length == wantCanon.length && bad == 0, bad + " pixels differ");
+                }});
+            }
             check(name + ": input tensor within 1e-5 of Python", new Check() { public void run() {
                 int[] bmp = got[0] != null ? got[0] : wantBitmap;
                 float[] x = pp.apply(bmp, rp.size, rp.size);
@@ -263,6 +272,17 @@ public final class CoreTests {
             assertThrows(new Check() { public void run() { Preprocess.fromMap(Json.asObject(Json.parse("{\"resize\": \"bilinear\"}"), "pp")); }}, "nearest");
             assertThrows(new Check() { public void run() { Preprocess.fromMap(Json.asObject(Json.parse("{\"mean\": [0.1, 0.2]}"), "pp")); }}, "one number");
         }});
+        check("canonical: blank stays blank, a corner square is centred, bad input is refused", new Check() { public void run() {
+            Canonical c = new Canonical();
+            int[] blank = new int[784];
+            assertTrue(c.isBlank(blank) && Arrays.equals(c.apply(blank), blank), "blank");
+            int[] sq = new int[784];
+            for (int y = 0; y < 5; y++) for (int x = 0; x < 5; x++) sq[y * 28 + x] = 255;
+            int[] out = c.apply(sq);
+            assertTrue(!c.isBlank(sq) && out[13 * 28 + 13] == 255 && out[0] == 0, "corner square not centred");
+            assertThrows(new Check() { public void run() { new Canonical().apply(new int[10]); }}, "28x28");
+            assertThrows(new Check() { public void run() { Canonical.fromMap(Json.asObject(Json.parse("{\"box\": 40}"), "c")); }}, "box");
+        }});
         check("scores: softmax is stable, top-k breaks ties by index", new Check() { public void run() {
             double[] p = Scores.softmax(new double[] {1000, 1000, 999});
             assertTrue(Math.abs(p[0] - 0.42231879825) < 1e-9 && Math.abs(p[0] + p[1] + p[2] - 1) < 1e-12, Arrays.toString(p));
@@ -321,7 +341,7 @@ public final class CoreTests {
             assertTrue(r.top[0].probability > r.top[1].probability && r.top[1].probability > r.top[2].probability, "probabilities not sorted");
             double sum = 0;
             for (Classifier.Prediction p : r.top) sum += p.probability;
-            assertTrue(Math.abs(sum - 1) < 1e-9 && r.bitmap.length == 784 && r.inferenceMs >= 0, "probabilities/bitmap");
+            assertTrue(Math.abs(sum - 1) < 1e-9 && r.bitmap.length == 784 && r.modelBitmap == r.bitmap && r.inferenceMs >= 0, "probabilities/bitmap");
             final Classifier wrong = new Classifier(s, new Classifier.Model() { public float[] forward(float[] x, long[] shape) { return new float[5]; }});
             try {
                 wrong.classify(strokes(new double[] {0, 1}, new double[] {0, 1}), 3);
