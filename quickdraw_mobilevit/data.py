@@ -17,9 +17,9 @@ from .safety import check_fields, check_replaceable, swap_in
 # %% auto #0
 __all__ = ['OFFICIAL_URL', 'MIRROR_ENV', 'IMG_SIDE', 'IMG_PIXELS', 'DATA_RULES', 'official_classes', 'resolve_classes',
            'find_mirror', 'mirror_classes', 'download_file', 'load_class_bitmaps', 'default_mirror', 'arrays_from_hf',
-           'DataConfig', 'split_ids_sha256', 'choose_classes', 'build_dataset', 'read_meta', 'load_split', 'Preprocess',
-           'to_input', 'Augment', 'affine_draws', 'apply_affine', 'augment_batch', 'render_draws', 'apply_render',
-           'BatchLoader', 'create_dataloaders', 'loader_throughput']
+           'DataConfig', 'array_sha256', 'split_ids_sha256', 'choose_classes', 'build_dataset', 'read_meta',
+           'load_split', 'Preprocess', 'to_input', 'Augment', 'affine_draws', 'apply_affine', 'augment_batch',
+           'render_draws', 'apply_render', 'BatchLoader', 'create_dataloaders', 'loader_throughput']
 
 # %% ../nbs/00_data.ipynb #8da6a08a
 OFFICIAL_URL = 'https://storage.googleapis.com/quickdraw_dataset/full/numpy_bitmap/{}.npy'
@@ -157,12 +157,14 @@ DATA_RULES = {'classes': '?list', 'num_classes': '?int [1, inf)', 'samples_per_c
               'val_frac': 'number (0, 1)', 'test_frac': 'number [0, 1)', 'calib_size': 'int [1, inf)',
               'seed': 'int [0, inf)', 'strict': 'bool'}
 
-def _sha(a:np.ndarray) -> str: return hashlib.sha256(np.ascontiguousarray(a).tobytes()).hexdigest()
+def array_sha256(a:np.ndarray) -> str:
+    "sha256 of an array's bytes (C order): the content hash of splits and calibration sets."
+    return hashlib.sha256(np.ascontiguousarray(a).tobytes()).hexdigest()
 
 # %% ../nbs/00_data.ipynb #8c57bccf
 def split_ids_sha256(labels:np.ndarray, rows:np.ndarray) -> str:
     "sha256 of a split's ordered (label, source row) pairs."
-    return _sha(np.stack([np.asarray(labels, np.int64), np.asarray(rows, np.int64)], 1))
+    return array_sha256(np.stack([np.asarray(labels, np.int64), np.asarray(rows, np.int64)], 1))
 
 # %% ../nbs/00_data.ipynb #9a3a4930
 def choose_classes(cfg:DataConfig, available:list[str]) -> list[str]:
@@ -243,10 +245,10 @@ def build_dataset(out_dir:str|os.PathLike, # dataset folder to (re)write
         for s, (imgs, labels, rows) in splits.items():
             _write_parquet(tmp/f'{s}.parquet', imgs, labels, names, rows)
             meta['splits'][s] = {'count': len(labels), 'per_class': np.bincount(labels, minlength=len(names)).tolist(),
-                                 'ids_sha256': split_ids_sha256(labels, rows), 'pixels_sha256': _sha(imgs)}
+                                 'ids_sha256': split_ids_sha256(labels, rows), 'pixels_sha256': array_sha256(imgs)}
         meta['calib'] = {'count': len(calib), 'train_index': calib.tolist(),
                          'ids_sha256': split_ids_sha256(tr_lab[calib], splits['train'][2][calib]),
-                         'pixels_sha256': _sha(splits['train'][0][calib])}
+                         'pixels_sha256': array_sha256(splits['train'][0][calib])}
         (tmp/'meta.json').write_text(json.dumps(meta, indent=1))
         swap_in(tmp, out_dir)   # the old dataset (if any) is moved aside, the new one renamed in, then the old one removed
     except BaseException:
@@ -280,7 +282,7 @@ def load_split(data_dir:str|os.PathLike, # a folder written by `build_dataset`
     want = meta['splits'][name]
     if split == 'calib':
         idx = np.asarray(meta['calib']['train_index']); imgs, labels, rows, want = imgs[idx], labels[idx], rows[idx], meta['calib']
-    if verify and (split_ids_sha256(labels, rows) != want['ids_sha256'] or _sha(imgs) != want['pixels_sha256']):
+    if verify and (split_ids_sha256(labels, rows) != want['ids_sha256'] or array_sha256(imgs) != want['pixels_sha256']):
         raise ValueError(f'split {split!r} in {str(data_dir)!r} does not match its meta.json hashes; rebuild the dataset')
     return imgs, labels
 

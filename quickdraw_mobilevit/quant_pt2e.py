@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
 from . import compat  # noqa: F401
-from .data import Preprocess, load_split, read_meta, to_input
+from .data import Preprocess, array_sha256, load_split, read_meta, to_input
 from .evaluate import check_classes, evaluate, load_checkpoint
 from .artifacts import provenance, sha256_file, sidecar_path, write_json_atomic, write_sidecar
 from .export_executorch import export_pte, load_pte, pte_latency, xnnpack_friendly, versions
@@ -95,7 +95,8 @@ def study_inputs(checkpoint, data_dir):
 def build_int8(model, classes, pp, xc, hashes, path, variant:dict|None=None, cache_dir=None, **extra) -> dict:
     "Quantize with `variant` options and export to `path` (cached); returns the sidecar."
     variant = dict(variant or {})
-    key = {'ckpt': hashes['checkpoint_sha256'], 'calib': hashes['calib_ids_sha256'], 'quant': 'pt2e', 'variant': variant}
+    key = {'ckpt': hashes['checkpoint_sha256'], 'calib': hashes['calib_ids_sha256'], 'quant': 'pt2e', 'variant': variant,
+           'calib_pixels': array_sha256(xc)}   # the images used: a subset of the split is another calibration
     x = to_input(torch.as_tensor(xc[:2]), pp)
     return export_pte(lambda: quantize_pt2e(model, xc, pp, **variant), x, path, classes, pp, cache_key=key,
                       cache_dir=cache_dir, quantization={'method': 'pt2e-xnnpack-int8', **variant}, **extra)

