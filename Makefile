@@ -9,7 +9,7 @@ export QDMV_MIRROR ?= $(MIRROR)
 export OMP_NUM_THREADS ?= 1
 N_WORKERS ?= 2
 
-.PHONY: install test test-all export clean-nbs lint site readme web-deps web-page web-check web-bench
+.PHONY: install test test-all export clean-nbs lint site outputs site-check readme web-deps web-page web-check web-bench
 install:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --upgrade "pip>=24" wheel setuptools
@@ -22,25 +22,37 @@ test:
 test-all:  # also the `#| slow` cells (full-size runs; long)
 	$(BIN)/nbdev_test --n_workers 1 --flags slow --timing
 
-export:
+export:  # the library from the notebooks, with `__all__` rewrapped to 120 columns (nbs/92_site.ipynb)
 	$(BIN)/nbdev_export
+	$(BIN)/python -c "from quickdraw_mobilevit.site import wrap_all; wrap_all()"
 
 clean-nbs:
 	$(BIN)/nbdev_clean
 
-lint:
+lint:  # the library in full (120 columns, one statement per line); the notebooks for one statement per line
 	$(BIN)/ruff check quickdraw_mobilevit
+	$(BIN)/ruff check nbs --select E702
 
-site: web-deps  # offline HTML render of the book, with the "Try it" page (Quarto publishes it from GitHub Actions)
+site: web-deps  # the book as offline HTML from the outputs committed in nbs/ (nothing runs), plus the "Try it" page
 	$(BIN)/python -m quickdraw_mobilevit.site --out _site
 	$(BIN)/qdmv web page --out _site/try
 
-readme:  # README.md from nbs/index.ipynb
+# Every chapter (or NBS="01_viewer.ipynb ..."), run in a temporary copy of the repo; outputs written into nbs/*.ipynb
+outputs: web-deps
+	$(BIN)/python -m quickdraw_mobilevit.site --outputs $(NBS) --workers $(N_WORKERS)
+	$(BIN)/nbdev_clean
+
+SITE_CHECK_OUT ?= /tmp/qdmv-site-check.json
+site-check: site  # every page of _site/ in headless Chromium: console errors, blank figures, broken links, other hosts
+	$(BIN)/python -m quickdraw_mobilevit.site --check $(SITE_CHECK_OUT) --out _site
+
+readme:  # README.md from nbs/index.ipynb (runs the home page, which reads results/)
 	$(BIN)/python -m quickdraw_mobilevit.site --readme
 
 # The browser page (nbs/22_export_web.ipynb). Its npm packages: onnxruntime-web (vendored into the page) and
 # playwright-core (drives Debian's chromium: apt-get install chromium).
-web-deps:
+web-deps: web_demo/node_modules/.package-lock.json
+web_demo/node_modules/.package-lock.json: web_demo/package-lock.json  # npm ci again only when the lock file changes
 	npm ci --prefix web_demo --no-audit --no-fund
 
 web-page: web-deps  # the "Try it" page, from the models in results/web/

@@ -79,13 +79,13 @@ def load_model(pte):
     "The .pte in the host ExecuTorch runtime, after checking it against its sidecar."
     import torch
     torch.set_num_threads(1)
-    from quickdraw_mobilevit.export_executorch import load_pte
+    from quickdraw_mobilevit.export.executorch import load_pte
     return load_pte(pte, verify=True)
 
 
 def expect(golden_path, pte, m=None, quiet=False):
     "Add the expected top-1/top-3 (the .pte run on Python's own tensors) to a golden file written by `write_inputs`."
-    from quickdraw_mobilevit.artifacts import sha256_file
+    from quickdraw_mobilevit.measure import sha256_file
     from quickdraw_mobilevit.strokes import softmax, top_k
     g = json.loads(Path(golden_path).read_text())
     assert g['model_check']['sha256'] == sha256_file(pte), f'{golden_path} was written for another {Path(pte).name}'

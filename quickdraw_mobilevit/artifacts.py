@@ -4,13 +4,13 @@
 
 # %% ../nbs/07_artifacts.ipynb #1489cd3a
 from __future__ import annotations
-import dataclasses, datetime, hashlib, json, os, subprocess, sys
+import dataclasses, datetime, json, os, subprocess, sys
 from pathlib import Path
 from .data import Preprocess
-from .safety import atomic_write
+from .measure import atomic_write, sha256_bytes, sha256_file
 
 # %% auto #0
-__all__ = ['SIDECAR_FORMAT', 'git_commit', 'provenance', 'write_json_atomic', 'sha256_file', 'sidecar_path', 'write_sidecar',
+__all__ = ['SIDECAR_FORMAT', 'git_commit', 'provenance', 'write_json_atomic', 'sidecar_path', 'write_sidecar',
            'read_sidecar', 'content_key', 'default_cache_dir', 'cached_build']
 
 # %% ../nbs/07_artifacts.ipynb #b850a469
@@ -18,7 +18,8 @@ def git_commit() -> str:
     "Current git commit (with `-dirty` if tracked files changed), or 'unknown'."
     try:
         c = subprocess.run(['git', 'rev-parse', 'HEAD'], capture_output=True, text=True, check=True).stdout.strip()
-        dirty = subprocess.run(['git', 'status', '--porcelain', '--untracked-files=no'], capture_output=True, text=True, check=False).stdout.strip()
+        dirty = subprocess.run(['git', 'status', '--porcelain', '--untracked-files=no'], capture_output=True,
+                               text=True, check=False).stdout.strip()
         return c + ('-dirty' if dirty else '')
     except (OSError, subprocess.CalledProcessError): return 'unknown'
 
@@ -31,17 +32,12 @@ def write_json_atomic(obj, path:str|os.PathLike) -> Path:
     "Write JSON to a temp file beside `path`, then rename it into place."
     return atomic_write(path, lambda tmp: Path(tmp).write_text(json.dumps(obj, indent=1, default=str)))
 
-def sha256_file(path:str|os.PathLike) -> str:
-    h = hashlib.sha256()
-    with open(path, 'rb') as f:
-        for chunk in iter(lambda: f.read(1 << 20), b''): h.update(chunk)
-    return h.hexdigest()
-
 # %% ../nbs/07_artifacts.ipynb #58783d21
 SIDECAR_FORMAT = 'quickdraw-mobilevit-artifact/1'
 
 def sidecar_path(artifact:str|os.PathLike) -> Path:
-    p = Path(artifact); return p.with_name(p.stem + '.json')
+    p = Path(artifact)
+    return p.with_name(p.stem + '.json')
 
 def write_sidecar(artifact:str|os.PathLike, # the model file
                   classes:list[str], # class names in label order
@@ -62,7 +58,8 @@ def write_sidecar(artifact:str|os.PathLike, # the model file
 def read_sidecar(artifact:str|os.PathLike, verify:bool=True) -> dict:
     "Load `<artifact>.json`; with `verify`, its sha256 must match the file."
     sp = sidecar_path(artifact)
-    if not sp.exists(): raise FileNotFoundError(f'no sidecar {str(sp)!r} next to {str(artifact)!r}; re-export the model')
+    if not sp.exists():
+        raise FileNotFoundError(f'no sidecar {str(sp)!r} next to {str(artifact)!r}; re-export the model')
     side = json.loads(sp.read_text())
     if side.get('format') != SIDECAR_FORMAT: raise ValueError(f'{str(sp)!r} is not a {SIDECAR_FORMAT} sidecar')
     if verify and sha256_file(artifact) != side['sha256']:
@@ -73,18 +70,15 @@ def read_sidecar(artifact:str|os.PathLike, verify:bool=True) -> dict:
 # %% ../nbs/07_artifacts.ipynb #2e8584e6
 def content_key(obj) -> str:
     "Short stable hash of a JSON-able description."
-    return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str).encode()).hexdigest()[:16]
+    return sha256_bytes(json.dumps(obj, sort_keys=True, default=str).encode())[:16]
 
 def default_cache_dir() -> Path:
     return Path(os.environ.get('QDMV_CACHE', '~/.cache/quickdraw_mobilevit')).expanduser()/'artifacts'
 
 def cached_build(key, build, suffix:str, cache_dir:str|os.PathLike|None=None) -> Path:
     "Path of the artifact for `key`; `build(tmp_path)` is called only on a cache miss."
-    cache = Path(cache_dir) if cache_dir else default_cache_dir(); cache.mkdir(parents=True, exist_ok=True)
+    cache = Path(cache_dir) if cache_dir else default_cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
     dest = cache/f'{content_key(key)}{suffix}'
     if dest.exists(): return dest
-    tmp = cache/f'.{dest.name}.{os.getpid()}.tmp'
-    try: build(tmp); os.replace(tmp, dest)
-    finally:
-        if tmp.exists(): tmp.unlink()
-    return dest
+    return atomic_write(dest, build)

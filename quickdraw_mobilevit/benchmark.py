@@ -4,19 +4,19 @@
 
 # %% ../nbs/30_benchmark.ipynb #597e0c59
 from __future__ import annotations
-import builtins, dataclasses, hashlib, json, os, resource, subprocess, sys, time
+import builtins, dataclasses, json, os, subprocess, sys, time
 from pathlib import Path
 import numpy as np
 import torch
 from .artifacts import provenance, read_sidecar, write_json_atomic
 from .data import Preprocess, load_split, read_meta, to_input
 from .evaluate import check_classes, evaluate
-from .models import latency_ms
+from .measure import array_sha256, atomic_write, latency_ms, peak_rss_mb
 
 # %% auto #0
-__all__ = ['RUNTIMES', 'CSV_COLS', 'Artifact', 'load_runner', 'peak_rss_mb', 'measure_artifact', 'measure_in_subprocess',
-           'check_consistent', 'run_benchmark', 'pareto_front', 'tradeoff_figure', 'best_int8', 'per_class_drop_figure',
-           'markdown_table', 'benchmark_markdown', 'study_artifacts']
+__all__ = ['RUNTIMES', 'CSV_COLS', 'Artifact', 'load_runner', 'measure_artifact', 'measure_in_subprocess',
+           'check_consistent', 'run_benchmark', 'pareto_front', 'tradeoff_figure', 'best_int8',
+           'per_class_drop_figure', 'markdown_table', 'benchmark_markdown', 'study_artifacts']
 
 # %% ../nbs/30_benchmark.ipynb #e4cc922e
 @dataclasses.dataclass
@@ -35,56 +35,52 @@ def load_runner(art:Artifact, threads:int=1):
     if not Path(art.path).exists(): raise FileNotFoundError(f'{art.name}: {art.path!r} does not exist')
     if art.runtime == 'eager':
         from quickdraw_mobilevit.evaluate import load_checkpoint
-        m, classes, pp, _ = load_checkpoint(art.path); return m, classes, pp
+        m, classes, pp, _ = load_checkpoint(art.path)
+        return m, classes, pp
     if art.runtime == 'eager-w4':
-        from quickdraw_mobilevit.quant_weight_only import load_quantized
+        from quickdraw_mobilevit.quant.weight_only import load_quantized
         return load_quantized(art.path)
     side = read_sidecar(art.path)
     pp = Preprocess(**{k: side['input'][k] for k in dataclasses.asdict(Preprocess()) if k in side['input']})
     if art.runtime == 'executorch':
-        from quickdraw_mobilevit.export_executorch import load_pte
+        from quickdraw_mobilevit.export.executorch import load_pte
         return load_pte(art.path, threads=threads), side['classes'], pp
     if art.runtime == 'onnxruntime':
-        from quickdraw_mobilevit.export_onnx import OrtModel
+        from quickdraw_mobilevit.export.onnx import OrtModel
         return OrtModel(art.path, threads=threads), side['classes'], pp
     raise ValueError(f'{art.name}: unknown runtime {art.runtime!r}; use one of {RUNTIMES}')
 
 # %% ../nbs/30_benchmark.ipynb #a7c3d977
-def peak_rss_mb() -> float:
-    "Peak resident memory of this process so far (MB): `VmHWM` where /proc has it."
-    # not getrusage's ru_maxrss on Linux: it survives exec, so a child of a big process reports the parent's peak
-    try:
-        for line in open('/proc/self/status'):
-            if line.startswith('VmHWM:'): return int(line.split()[1]) / 1024
-    except OSError: pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
 def measure_artifact(art:Artifact, data_dir:str|os.PathLike, threads:int=1, warmup:int=10, runs:int=100) -> dict:
     "Accuracy, size, latency and peak memory of one artifact (run this in a fresh process)."
     torch.set_num_threads(threads)
     meta = read_meta(data_dir)
     row = dataclasses.asdict(art) | {'threads': threads}
     if art.runtime == 'baseline':  # the process with the libraries imported, no model
-        import quickdraw_mobilevit.export_executorch, quickdraw_mobilevit.export_onnx  # noqa: F401,E401
+        import quickdraw_mobilevit.export.executorch, quickdraw_mobilevit.export.onnx  # noqa: F401,E401
         return row | {'status': 'ok', 'peak_rss_mb': peak_rss_mb()}
-    t0 = time.perf_counter(); fn, classes, pp = load_runner(art, threads); load_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    fn, classes, pp = load_runner(art, threads)
+    load_s = time.perf_counter() - t0
     check_classes(classes, meta, art.path, data_dir)
     xv, yv = load_split(data_dir, 'val', verify=True)
     lat = latency_ms(fn, to_input(torch.as_tensor(xv[:1]), pp), warmup=warmup, runs=runs)
     rss = peak_rss_mb()
     res = evaluate(fn, xv, yv, pp, batch_size=256)
-    return row | {'status': 'ok', 'top1': res['top1'], 'top5': res['top5'], 'n_val': res['n'], 'per_class': res['per_class'],
-                  'pred_sha256': hashlib.sha256(res['pred'].astype(np.int16).tobytes()).hexdigest()[:16],
-                  'size_bytes': Path(art.path).stat().st_size, 'latency_median_ms': lat['median_ms'], 'latency_p90_ms': lat['p90_ms'],
-                  'latency_runs': runs, 'peak_rss_mb': rss, 'load_s': load_s, 'input_size': pp.input_size, 'num_classes': len(classes)}
+    return row | {'status': 'ok', 'top1': res['top1'], 'top5': res['top5'], 'n_val': res['n'],
+                  'per_class': res['per_class'], 'pred_sha256': array_sha256(res['pred'].astype(np.int16))[:16],
+                  'size_bytes': Path(art.path).stat().st_size, 'latency_median_ms': lat['median_ms'],
+                  'latency_p90_ms': lat['p90_ms'], 'latency_runs': runs, 'peak_rss_mb': rss, 'load_s': load_s,
+                  'input_size': pp.input_size, 'num_classes': len(classes)}
+
 
 def measure_in_subprocess(art:Artifact, data_dir, threads:int=1, runs:int=100, timeout:int=900) -> dict:
     "`measure_artifact` in a fresh Python process; a failure becomes a row with `status: failed` and the error."
     arg = json.dumps({'art': dataclasses.asdict(art), 'data_dir': str(data_dir), 'threads': threads, 'runs': runs})
     env = os.environ | {'OMP_NUM_THREADS': str(threads)}
     try:
-        p = subprocess.run([sys.executable, '-m', 'quickdraw_mobilevit.benchmark', '--measure', arg], capture_output=True,
-                           text=True, timeout=timeout, env=env)
+        p = subprocess.run([sys.executable, '-m', 'quickdraw_mobilevit.benchmark', '--measure', arg],
+                           capture_output=True, text=True, timeout=timeout, env=env)
         lines = [l for l in p.stdout.splitlines() if l.startswith('{')]
         if p.returncode == 0 and lines: return json.loads(lines[-1])
         err = (p.stderr.strip().splitlines() or ['no output'])[-1]
@@ -104,29 +100,35 @@ def check_consistent(rows:list[dict]):
         if len(vals) > 1: raise ValueError(f'benchmark rows mix {k} values {vals}: every row must use the same split')
 
 def run_benchmark(artifacts:list[Artifact], data_dir:str|os.PathLike, out_dir:str|os.PathLike='results',
-                  config:str='default', model:str='', seed:int=0, threads:int=1, runs:int=100,
-                  command:str|None=None, progress:bool=True) -> list[dict]:
+                  config:str='default', model:str='', seed:int=0, threads:int=1, runs:int=100, command:str|None=None,
+                  progress:bool=True) -> list[dict]:
     "Measure every artifact (one fresh process each, same threads) and write benchmark.json/.csv."
     from tqdm.auto import tqdm
     meta = read_meta(data_dir)
-    stamp = {'model': model, 'calib_sha256': meta['calib']['ids_sha256'], 'val_sha256': meta['splits']['val']['ids_sha256'],
-             'seed': seed, 'config': config, **provenance(command)}
+    stamp = {'model': model, 'calib_sha256': meta['calib']['ids_sha256'],
+             'val_sha256': meta['splits']['val']['ids_sha256'], 'seed': seed, 'config': config, **provenance(command)}
     rows = []
-    for a in tqdm([Artifact('baseline', 'none', 'baseline', '', 'python + torch + runtimes imported, no model')] + list(artifacts),
-                  desc='benchmark', disable=not progress):
+    for a in tqdm(
+        [Artifact('baseline', 'none', 'baseline', '', 'python + torch + runtimes imported, no model')]
+        + list(artifacts),
+        desc='benchmark',
+        disable=not progress,
+    ):
         rows.append(measure_in_subprocess(a, data_dir, threads, runs) | stamp)
     check_consistent(rows)
     out = Path(out_dir)
-    write_json_atomic({'rows': rows, 'data_dir': str(data_dir), 'threads': threads, 'latency_runs': runs, **stamp}, out/'benchmark.json')
+    write_json_atomic({'rows': rows, 'data_dir': str(data_dir), 'threads': threads, 'latency_runs': runs, **stamp},
+                      out / 'benchmark.json')
     import pandas as pd
     df = pd.DataFrame(rows).reindex(columns=CSV_COLS)
-    tmp = out/'benchmark.csv.tmp'; df.to_csv(tmp, index=False); os.replace(tmp, out/'benchmark.csv')
+    atomic_write(out/'benchmark.csv', lambda tmp: df.to_csv(tmp, index=False))
     return rows
 
 # %% ../nbs/30_benchmark.ipynb #5136e49e
 def _main(argv=None):
     import argparse
-    ap = argparse.ArgumentParser(); ap.add_argument('--measure', required=True)
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--measure', required=True)
     a = json.loads(ap.parse_args(argv).measure)
     row = measure_artifact(Artifact(**a['art']), a['data_dir'], a['threads'], runs=a['runs'])
     print(json.dumps(row))
@@ -143,27 +145,37 @@ def tradeoff_figure(rows:list[dict], xcol:str='size_bytes', xlabel:str='size on 
     "Top-1 against `xcol` for every measured artifact, Pareto front connected."
     import plotly.graph_objects as go
     ok = [r for r in rows if r.get('status') == 'ok' and r.get('top1') is not None]
-    x = np.array([r[xcol] for r in ok]); y = np.array([r['top1'] for r in ok]); front = pareto_front(x, y)
+    x = np.array([r[xcol] for r in ok])
+    y = np.array([r['top1'] for r in ok])
+    front = pareto_front(x, y)
     fig = go.Figure()
     for rt in sorted({r['runtime'] for r in ok}):
         idx = [i for i, r in enumerate(ok) if r['runtime'] == rt]
         fig.add_scatter(x=x[idx], y=y[idx], mode='markers+text', name=rt, text=[ok[i]['name'] for i in idx],
                         textposition='top center', textfont_size=9, marker_size=[13 if front[i] else 8 for i in idx])
-    o = np.argsort(x[front]); fig.add_scatter(x=x[front][o], y=y[front][o], mode='lines', name='Pareto front', line_dash='dot')
-    fig.update_layout(xaxis_title=xlabel, yaxis_title='val top-1', height=480, width=850, xaxis_type='log' if log_x else 'linear')
+    o = np.argsort(x[front])
+    fig.add_scatter(x=x[front][o], y=y[front][o], mode='lines', name='Pareto front', line_dash='dot')
+    fig.update_layout(xaxis_title=xlabel, yaxis_title='val top-1', height=480, width=850,
+                      xaxis_type='log' if log_x else 'linear')
     return fig
 
 def best_int8(rows:list[dict]) -> str|None:
     "Name of the most accurate INT8 artifact that was measured (None if there is none)."
-    c = [r for r in rows if r.get('status') == 'ok' and str(r.get('method', '')).startswith('int8') and r.get('top1') is not None]
+    c = [
+        r
+        for r in rows
+        if r.get('status') == 'ok' and str(r.get('method', '')).startswith('int8') and r.get('top1') is not None
+    ]
     return max(c, key=lambda r: r['top1'])['name'] if c else None
 
 def per_class_drop_figure(rows:list[dict], classes:list[str], ref:str, other:str):
     "Per-class accuracy change of artifact `other` against `ref` (sorted)."
     import plotly.express as px
     by = {r['name']: r for r in rows}
-    d = np.array(by[other]['per_class']) - np.array(by[ref]['per_class']); o = np.argsort(d)
-    fig = px.bar(x=[classes[i] for i in o], y=d[o]*100, labels={'x': 'class', 'y': f'top-1 change, pp ({other} - {ref})'})
+    d = np.array(by[other]['per_class']) - np.array(by[ref]['per_class'])
+    o = np.argsort(d)
+    fig = px.bar(x=[classes[i] for i in o], y=d[o] * 100,
+                 labels={'x': 'class', 'y': f'top-1 change, pp ({other} - {ref})'})
     return fig.update_layout(height=380, width=950, title=f'per-class accuracy: {other} vs {ref}')
 
 # %% ../nbs/30_benchmark.ipynb #6f0e7347
@@ -179,16 +191,29 @@ def benchmark_markdown(bench:dict) -> str:
     "The benchmark rows as a markdown table (failed rows show their error)."
     rows = [r for r in bench['rows'] if r['runtime'] != 'baseline']
     base = next((r.get('peak_rss_mb') for r in bench['rows'] if r['runtime'] == 'baseline'), None)
-    t = markdown_table(rows, {
-        'artifact': lambda r: r['name'], 'runtime': lambda r: r['runtime'],
-        'top-1': lambda r: _f(r.get('top1'), '.2%') if r['status'] == 'ok' else f"failed: {r.get('error', '')[:60]}",
-        'top-5': lambda r: _f(r.get('top5'), '.2%'), 'size (KB)': lambda r: _f(r.get('size_bytes', 0)/1024 if r.get('size_bytes') else None, ',.0f'),
-        'latency median / p90 (ms)': lambda r: f"{_f(r.get('latency_median_ms'), '.2f')} / {_f(r.get('latency_p90_ms'), '.2f')}",
-        'peak RSS (MB)': lambda r: _f(r.get('peak_rss_mb'), '.0f')})
-    return t + (f"\n\nBatch 1, {bench['threads']} thread(s), {bench['latency_runs']} timed runs after warm-up, each artifact in its own "
-                f"process; peak RSS includes the Python + torch process itself ({_f(base, '.0f')} MB with no model loaded). "
-                f"Val split sha256 `{bench['val_sha256'][:12]}`, calibration `{bench['calib_sha256'][:12]}`; "
-                f"`{bench['command']}` at `{bench['git_commit'][:12]}` on {bench['date']}.")
+    t = markdown_table(
+        rows,
+        {
+            'artifact': lambda r: r['name'],
+            'runtime': lambda r: r['runtime'],
+            'top-1': lambda r: (
+                _f(r.get('top1'), '.2%') if r['status'] == 'ok' else f"failed: {r.get('error', '')[:60]}"
+            ),
+            'top-5': lambda r: _f(r.get('top5'), '.2%'),
+            'size (KB)': lambda r: _f(r.get('size_bytes', 0) / 1024 if r.get('size_bytes') else None, ',.0f'),
+            'latency median / p90 (ms)': lambda r: (
+                f"{_f(r.get('latency_median_ms'), '.2f')} / {_f(r.get('latency_p90_ms'), '.2f')}"
+            ),
+            'peak RSS (MB)': lambda r: _f(r.get('peak_rss_mb'), '.0f'),
+        },
+    )
+    return t + (
+        f"\n\nBatch 1, {bench['threads']} thread(s), {bench['latency_runs']} timed runs after warm-up, "
+        f"each artifact in its own "
+        f"process; peak RSS includes the Python + torch process itself ({_f(base, '.0f')} MB with no model loaded). "
+        f"Val split sha256 `{bench['val_sha256'][:12]}`, calibration `{bench['calib_sha256'][:12]}`; "
+        f"`{bench['command']}` at `{bench['git_commit'][:12]}` on {bench['date']}."
+    )
 
 # %% ../nbs/30_benchmark.ipynb #ca5ea697
 def study_artifacts(results:str|os.PathLike='results', runs:str|os.PathLike='runs', name:str='default',
@@ -196,18 +221,35 @@ def study_artifacts(results:str|os.PathLike='results', runs:str|os.PathLike='run
                    ) -> list[Artifact]:
     "The artifacts of one study, one per method and runtime, at the paths the chapters write them to."
     R, U = Path(results), Path(runs)
-    arts = [Artifact('float', 'float', 'eager', str(R/'models'/f'{name}.pt'), 'PyTorch eager, float32'),
-            Artifact('fp32-pte', 'float', 'executorch', str(R/'models'/'model_fp32.pte'), 'ExecuTorch XNNPACK, float32'),
-            Artifact('int8-ptq-pte', 'int8-ptq', 'executorch', str(U/'pte'/'int8.pte'), 'PT2E PTQ, XNNPACK INT8')]
+    arts = [
+        Artifact('float', 'float', 'eager', str(R / 'models' / f'{name}.pt'), 'PyTorch eager, float32'),
+        Artifact(
+            'fp32-pte', 'float', 'executorch', str(R / 'models' / 'model_fp32.pte'), 'ExecuTorch XNNPACK, float32'
+        ),
+        Artifact('int8-ptq-pte', 'int8-ptq', 'executorch', str(U / 'pte' / 'int8.pte'), 'PT2E PTQ, XNNPACK INT8'),
+    ]
     if pt2e_variants:
-        arts.append(Artifact('int8-ptq-per-tensor-pte', 'int8-ptq-per-tensor', 'executorch', str(U/'pte'/'int8_per_tensor.pte'),
-                             'PT2E PTQ, per-tensor weights, XNNPACK INT8'))
+        arts.append(
+            Artifact('int8-ptq-per-tensor-pte', 'int8-ptq-per-tensor', 'executorch',
+                     str(U / 'pte' / 'int8_per_tensor.pte'), 'PT2E PTQ, per-tensor weights, XNNPACK INT8')
+        )
     # alpha fixed at the paper's default 0.5 (choosing the best alpha on val would bias this row)
-    arts.append(Artifact('int8-smoothquant-pte', 'int8-smoothquant', 'executorch', str(U/'pte'/'int8_smooth0.5.pte'), 'SmoothQuant a=0.5 + PT2E PTQ'))
-    arts.append(Artifact('int8-qat-pte', 'int8-qat', 'executorch', str(U/'pte'/'qat_int8.pte'), 'PT2E QAT, XNNPACK INT8'))
+    arts.append(
+        Artifact('int8-smoothquant-pte', 'int8-smoothquant', 'executorch', str(U / 'pte' / 'int8_smooth0.5.pte'),
+                 'SmoothQuant a=0.5 + PT2E PTQ')
+    )
+    arts.append(
+        Artifact('int8-qat-pte', 'int8-qat', 'executorch', str(U / 'pte' / 'qat_int8.pte'), 'PT2E QAT, XNNPACK INT8')
+    )
     for m in ('rtn', 'gptq', 'awq'):
-        arts.append(Artifact(f'w4-{m}', f'w4-{m}', 'eager-w4', str(U/'w4'/f'{m}_w4g64.pt'), 'W4 g64 symmetric, float activations, packed int4'))
-    for k, note in [('fp32', 'float32'), ('int8_static', 'static QDQ INT8, per-channel'), ('int8_dynamic', 'dynamic INT8')]:
-        arts.append(Artifact(f'ort-{k.replace("_", "-")}', 'float' if k == 'fp32' else k.replace('_', '-'), 'onnxruntime',
-                             str(U/'export_onnx'/f'{k}.onnx'), f'ONNX Runtime, {note}'))
+        arts.append(
+            Artifact(f'w4-{m}', f'w4-{m}', 'eager-w4', str(U / 'w4' / f'{m}_w4g64.pt'),
+                     'W4 g64 symmetric, float activations, packed int4')
+        )
+    for k, note in [('fp32', 'float32'), ('int8_static', 'static QDQ INT8, per-channel'),
+                    ('int8_dynamic', 'dynamic INT8')]:
+        arts.append(
+            Artifact(f'ort-{k.replace("_", "-")}', 'float' if k == 'fp32' else k.replace('_', '-'), 'onnxruntime',
+                     str(U / 'export_onnx' / f'{k}.onnx'), f'ONNX Runtime, {note}')
+        )
     return arts

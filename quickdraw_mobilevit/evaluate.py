@@ -31,9 +31,12 @@ def predict_logits(fn, images:np.ndarray, pp:Preprocess, batch_size:int=512, pro
 
 def metrics_from_logits(logits:np.ndarray, labels:np.ndarray, num_classes:int|None=None) -> dict:
     "Top-1, top-5, per-class accuracy and the confusion matrix (rows: true class)."
-    labels = np.asarray(labels); k = num_classes or logits.shape[1]
-    pred = logits.argmax(1); top5 = np.argsort(-logits, 1)[:, :5]
-    cm = np.zeros((k, k), np.int64); np.add.at(cm, (labels, pred), 1)
+    labels = np.asarray(labels)
+    k = num_classes or logits.shape[1]
+    pred = logits.argmax(1)
+    top5 = np.argsort(-logits, 1)[:, :5]
+    cm = np.zeros((k, k), np.int64)
+    np.add.at(cm, (labels, pred), 1)
     per = cm.diagonal() / np.maximum(cm.sum(1), 1)
     return {'top1': float((pred == labels).mean()), 'top5': float((top5 == labels[:, None]).any(1).mean()),
             'per_class': per.tolist(), 'confusion': cm, 'pred': pred, 'n': int(len(labels))}
@@ -48,15 +51,19 @@ def load_checkpoint(path:str|os.PathLike) -> tuple[torch.nn.Module, list[str], P
     "Model (eval mode), class names, preprocessing and the raw checkpoint dict."
     ck = load_torch(path)   # weights_only: a checkpoint is data, never code
     if not {'model', 'classes', 'preprocess', 'config'} <= set(ck) or 'model' not in ck['config']:
-        raise ValueError(f'{str(path)!r} is not a quickdraw-mobilevit checkpoint (it needs model, classes, preprocess and '
-                         'config); pass a file written by qdmv train or qdmv publish')
+        raise ValueError(
+            f'{str(path)!r} is not a quickdraw-mobilevit checkpoint (it needs model, classes, preprocess and '
+            'config); pass a file written by qdmv train or qdmv publish'
+        )
     cfg, pp = ck['config'], Preprocess(**ck['preprocess'])
     try: model = create_model(cfg['model'], len(ck['classes']), pp.input_size, **cfg.get('model_kwargs', {}))
     except TypeError as e:
         raise ValueError(f"{str(path)!r}: its config does not build a model ({cfg['model']}: {e}); the file was edited "
                          'or made by another version') from None
-    _check_fit(model.state_dict(), ck['model'], f"{str(path)!r}: its weights do not fit the model it names ({cfg['model']})")
-    model.load_state_dict(ck['model']); model.eval()
+    _check_fit(model.state_dict(), ck['model'],
+               f"{str(path)!r}: its weights do not fit the model it names ({cfg['model']})")
+    model.load_state_dict(ck['model'])
+    model.eval()
     return model, ck['classes'], pp, ck
 
 def _check_fit(want:dict, got:dict, where:str):
@@ -107,7 +114,8 @@ def evaluate_on_mirror(checkpoint:str|os.PathLike, source:str|os.PathLike, max_p
     xs, ys = [], []
     for k, c in enumerate(classes):
         a = np.asarray(load_class_bitmaps(c, mirror)[:max_per_class]).reshape(-1, 28, 28)
-        xs.append(a); ys.append(np.full(len(a), k))
+        xs.append(a)
+        ys.append(np.full(len(a), k))
     x, y = np.concatenate(xs), np.concatenate(ys)
     res = evaluate(model, x, y, pp, progress=progress)
     return {'top1': res['top1'], 'top5': res['top5'], 'n': res['n'], 'classes': len(classes),
@@ -126,17 +134,33 @@ def publish_checkpoint(src:str|os.PathLike, # a training checkpoint (`best.pt`)
     check_classes(classes, meta, src, data_dir)
     metrics = {}
     for split in ('val', 'test'):
-        x, y = load_split(data_dir, split, verify=True); r = evaluate(model, x, y, pp)
+        x, y = load_split(data_dir, split, verify=True)
+        r = evaluate(model, x, y, pp)
         metrics |= {f'{split}_top1': r['top1'], f'{split}_top5': r['top5'], f'{split}_n': r['n']}
-    slim = {k: ck[k] for k in ('model', 'classes', 'preprocess', 'config', 'data_hashes', 'epoch', 'history') if k in ck}
+    slim = {
+        k: ck[k] for k in ('model', 'classes', 'preprocess', 'config', 'data_hashes', 'epoch', 'history') if k in ck
+    }
     atomic_save(slim | {'metrics': metrics}, dest)
     cfg = ck['config']
-    return write_sidecar(dest, classes, pp, metrics, command=command, model={'name': cfg['model'], 'kwargs': cfg.get('model_kwargs', {}),
-                         'params': sum(p.numel() for p in model.parameters())}, data={
-                         'val_ids_sha256': meta['splits']['val']['ids_sha256'], 'calib_ids_sha256': meta['calib']['ids_sha256'],
-                         'test_ids_sha256': meta['splits']['test']['ids_sha256']}, training={
-                         **{k: cfg[k] for k in ('epochs', 'cpu_budget_s', 'batch_size', 'lr', 'seed')},   # epochs: as planned
-                         'logit_adjust': cfg.get('logit_adjust', 0.0), 'augment': cfg.get('augment'), 'bn_recal': cfg.get('bn_recal', 0),
-                         'epochs_run': ck.get('epoch', -1) + 1, 'cpu_s': round(ck['history'][-1]['cpu_s']) if ck.get('history') else None},
-                         format_note='torch.load(..., weights_only=True) reads it (tensors and plain data); '
-                                     'quickdraw_mobilevit.evaluate.load_checkpoint rebuilds the model')
+    return write_sidecar(
+        dest,
+        classes,
+        pp,
+        metrics,
+        command=command,
+        model={'name': cfg['model'], 'kwargs': cfg.get('model_kwargs', {}),
+               'params': sum(p.numel() for p in model.parameters())},
+        data={'val_ids_sha256': meta['splits']['val']['ids_sha256'], 'calib_ids_sha256': meta['calib']['ids_sha256'],
+              'test_ids_sha256': meta['splits']['test']['ids_sha256']},
+        training={
+            # epochs: as planned
+            **{k: cfg[k] for k in ('epochs', 'cpu_budget_s', 'batch_size', 'lr', 'seed')},
+            'logit_adjust': cfg.get('logit_adjust', 0.0),
+            'augment': cfg.get('augment'),
+            'bn_recal': cfg.get('bn_recal', 0),
+            'epochs_run': ck.get('epoch', -1) + 1,
+            'cpu_s': round(ck['history'][-1]['cpu_s']) if ck.get('history') else None,
+        },
+        format_note='torch.load(..., weights_only=True) reads it (tensors and plain data); '
+        'quickdraw_mobilevit.evaluate.load_checkpoint rebuilds the model',
+    )

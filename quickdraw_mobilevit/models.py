@@ -4,14 +4,14 @@
 
 # %% ../nbs/02_models.ipynb #b24a291b
 from __future__ import annotations
-import os, time
-import numpy as np
+import os
 import torch, torch.nn as nn
 from . import compat  # noqa: F401  (makes timm importable beside CPU-only torch)
 import timm
+from .measure import latency_ms
 
 # %% auto #0
-__all__ = ['conv_stages', 'CNN4', 'ConvViT', 'adapt_first_conv', 'create_model', 'load_pretrained', 'count_flops', 'latency_ms',
+__all__ = ['conv_stages', 'CNN4', 'ConvViT', 'adapt_first_conv', 'create_model', 'load_pretrained', 'count_flops',
            'model_summary']
 
 # %% ../nbs/02_models.ipynb #5b32d483
@@ -29,7 +29,9 @@ class CNN4(nn.Module):
     def __init__(self, num_classes:int, in_chans:int=1, widths=(32, 64, 128, 256), drop:float=0.1):
         super().__init__()
         self.features = conv_stages(in_chans, widths)
-        self.head = nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(drop), nn.Linear(widths[-1], num_classes))
+        self.head = nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(drop),
+                                  nn.Linear(widths[-1], num_classes))
+
     def forward(self, x): return self.head(self.features(x))
 
 # %% ../nbs/02_models.ipynb #c9015fa2
@@ -42,15 +44,18 @@ class ConvViT(nn.Module):
         from timm.models.vision_transformer import Block
         self.stem, c = conv_stages(in_chans, widths), widths[-1]
         side = img_size // 2 ** (len(widths) - 1)
-        self.pos_embed = nn.Parameter(torch.zeros(1, side * side, c)); nn.init.trunc_normal_(self.pos_embed, std=0.02)
+        self.pos_embed = nn.Parameter(torch.zeros(1, side * side, c))
+        nn.init.trunc_normal_(self.pos_embed, std=0.02)
         self.blocks = nn.Sequential(*[Block(c, num_heads, mlp_ratio, qkv_bias=True) for _ in range(depth)])
         self.norm = nn.LayerNorm(c)
         self.head = nn.Sequential(nn.Dropout(drop), nn.Linear(c, num_classes))
     def forward(self, x):
         f = self.stem(x)
         if f.shape[2] * f.shape[3] != self.pos_embed.shape[1]:
-            raise ValueError(f'ConvViT was built for {self.pos_embed.shape[1]} tokens, the input {tuple(x.shape)} gives '
-                             f'{f.shape[2]}x{f.shape[3]}: build it with img_size={x.shape[-1]}')
+            raise ValueError(
+                f'ConvViT was built for {self.pos_embed.shape[1]} tokens, the input {tuple(x.shape)} gives '
+                f'{f.shape[2]}x{f.shape[3]}: build it with img_size={x.shape[-1]}'
+            )
         t = self.blocks(f.flatten(2).transpose(1, 2) + self.pos_embed)
         return self.head(self.norm(t).mean(1))
 
@@ -70,12 +75,16 @@ def create_model(name:str, # timm model name, 'cnn4' or 'convvit'
     if name == 'cnn4': model = CNN4(num_classes, in_chans, **kwargs)
     elif name == 'convvit': model = ConvViT(num_classes, in_chans, img_size, **kwargs)
     else:
-        if name not in timm.list_models(): raise ValueError(f'unknown model {name!r}; try one of: cnn4, convvit, '
-                                                            + ', '.join(timm.list_models('mobilevit*') + ['vit_tiny_patch16_224']))
+        if name not in timm.list_models():
+            raise ValueError(
+                f'unknown model {name!r}; try one of: cnn4, convvit, '
+                + ', '.join(timm.list_models('mobilevit*') + ['vit_tiny_patch16_224'])
+            )
         if name.startswith(('vit_', 'deit_')): kwargs = dict(img_size=img_size, patch_size=patch_size or 4) | kwargs
         model = timm.create_model(name, pretrained=False, num_classes=num_classes, in_chans=in_chans, **kwargs)
         if stem_stride is not None:
-            if not hasattr(model, 'stem'): raise ValueError(f'{name} has no conv stem; stem_stride applies to MobileViT')
+            if not hasattr(model, 'stem'):
+                raise ValueError(f'{name} has no conv stem; stem_stride applies to MobileViT')
             model.stem.conv.stride = (stem_stride, stem_stride)
     if checkpoint is not None: load_pretrained(model, checkpoint, in_chans)
     return model
@@ -88,12 +97,18 @@ def load_pretrained(model:nn.Module, path:str|os.PathLike, in_chans:int=1) -> nn
     own = model.state_dict()
     out, skipped = {}, []
     for k, v in sd.items():
-        if k not in own: skipped.append(k); continue
-        if v.ndim == 4 and own[k].ndim == 4 and v.shape[1] != own[k].shape[1] and v.shape[1] == 3: v = adapt_first_conv(v, in_chans)
-        if v.shape != own[k].shape: skipped.append(k); continue
+        if k not in own:
+            skipped.append(k)
+            continue
+        if v.ndim == 4 and own[k].ndim == 4 and v.shape[1] != own[k].shape[1] and v.shape[1] == 3:
+            v = adapt_first_conv(v, in_chans)
+        if v.shape != own[k].shape:
+            skipped.append(k)
+            continue
         out[k] = v
     missing = [k for k in own if k not in out]
-    if len(out) == 0: raise ValueError(f'{str(path)!r} shares no weights with this model; is it the right architecture?')
+    if len(out) == 0:
+        raise ValueError(f'{str(path)!r} shares no weights with this model; is it the right architecture?')
     model.load_state_dict(out, strict=False)
     model.pretrained_report = {'loaded': len(out), 'skipped': skipped, 'missing': missing}
     return model
@@ -105,15 +120,6 @@ def count_flops(model:nn.Module, img_size:int, in_chans:int=1) -> int:
     model.eval()
     with torch.no_grad(), FlopCounterMode(display=False) as fc: model(torch.zeros(1, in_chans, img_size, img_size))
     return int(fc.get_total_flops())
-
-def latency_ms(fn, x:torch.Tensor, warmup:int=10, runs:int=50) -> dict:
-    "Median and p90 milliseconds of `fn(x)` after warm-up."
-    with torch.no_grad():
-        for _ in range(warmup): fn(x)
-        ts = []
-        for _ in range(runs):
-            t0 = time.perf_counter(); fn(x); ts.append((time.perf_counter() - t0)*1e3)
-    return {'median_ms': float(np.median(ts)), 'p90_ms': float(np.percentile(ts, 90))}
 
 def model_summary(model:nn.Module, img_size:int, in_chans:int=1, runs:int=50) -> dict:
     "Parameters, FLOPs per image and batch-1 latency of `model`."

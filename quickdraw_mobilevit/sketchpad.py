@@ -23,11 +23,13 @@ def classify_strokes(strokes:list, # the drawing (any scale: it is normalized)
     "Top-`k` `(class, probability)` of each model, the 28x28 raster, and what each model saw (`seen`: canonical step)."
     if not strokes or not any(len(s) for s in strokes): raise ValueError('nothing drawn yet: draw at least one stroke')
     bmp = strokes_to_bitmap(strokes, fmt=fmt)
-    out = {'bitmap': bmp, 'seen': {n: canonicalize(bmp, pp.canonical) if pp.canonical else bmp for n, (_, _, pp) in models.items()}}
+    out = {'bitmap': bmp,
+           'seen': {n: canonicalize(bmp, pp.canonical) if pp.canonical else bmp for n, (_, _, pp) in models.items()}}
     for name, (fn, classes, pp) in models.items():
         with torch.no_grad(): y = fn(to_input(torch.as_tensor(bmp[None]), pp))
         logits = torch.as_tensor(np.asarray(y), dtype=torch.float32)
-        p = torch.softmax(logits[0], 0); top = p.topk(k)
+        p = torch.softmax(logits[0], 0)
+        top = p.topk(k)
         out[name] = [(classes[i], float(v)) for v, i in zip(top.values, top.indices)]
     return out
 
@@ -38,13 +40,24 @@ function render({ model, el }) {
   c.style.cssText = 'border:1px solid #888;background:#fff;touch-action:none;cursor:crosshair';
   const ctx = c.getContext('2d'); ctx.lineWidth = 8; ctx.lineCap = 'round'; ctx.lineJoin = 'round';
   let strokes = [], cur = null;
-  const pos = e => { const r = c.getBoundingClientRect(); return [Math.round(e.clientX - r.left), Math.round(e.clientY - r.top)]; };
+  const pos = e => {
+    const r = c.getBoundingClientRect();
+    return [Math.round(e.clientX - r.left), Math.round(e.clientY - r.top)];
+  };
   c.addEventListener('pointerdown', e => { cur = [pos(e)]; ctx.beginPath(); ctx.moveTo(...cur[0]); });
-  c.addEventListener('pointermove', e => { if (!cur) return; const p = pos(e); cur.push(p); ctx.lineTo(...p); ctx.stroke(); });
-  const end = () => { if (!cur) return; strokes.push(cur); cur = null; model.set('strokes', strokes.slice()); model.save_changes(); };
+  c.addEventListener('pointermove', e => {
+    if (!cur) return;
+    const p = pos(e); cur.push(p); ctx.lineTo(...p); ctx.stroke();
+  });
+  const end = () => {
+    if (!cur) return;
+    strokes.push(cur); cur = null; model.set('strokes', strokes.slice()); model.save_changes();
+  };
   c.addEventListener('pointerup', end); c.addEventListener('pointerleave', end);
   const clear = document.createElement('button'); clear.textContent = 'Clear';
-  clear.onclick = () => { strokes = []; ctx.clearRect(0, 0, c.width, c.height); model.set('strokes', []); model.save_changes(); };
+  clear.onclick = () => {
+    strokes = []; ctx.clearRect(0, 0, c.width, c.height); model.set('strokes', []); model.save_changes();
+  };
   el.append(c, document.createElement('br'), clear);
 }
 export default { render };
@@ -70,11 +83,25 @@ class Sketchpad:
         self.last = r = classify_strokes(self.canvas.strokes, self.models, self.k) if self.canvas.strokes else None
         self.out.clear_output(wait=True)
         with self.out:
-            if r is None: print('draw something'); return
+            if r is None:
+                print('draw something')
+                return
             from IPython.display import display
             from PIL import Image
-            display(Image.fromarray(255 - next(iter(r['seen'].values()))).resize((112, 112), Image.NEAREST))  # the model input
+            # the model input
+            display(Image.fromarray(255 - next(iter(r['seen'].values()))).resize((112, 112), Image.NEAREST))
             for name in self.models: print(f'{name:>10}: ' + ', '.join(f'{c} {p:.0%}' for c, p in r[name]))
-    def _ipython_display_(self):
-        from IPython.display import display
-        display(self.widget)
+    def static_html(self) -> str:
+        "The last drawing as each model saw it, with each model's top-k: what a page without a kernel shows."
+        import base64, html, io
+        from PIL import Image
+        if self.last is None: return '<p>Sketchpad: nothing drawn yet.</p>'
+        buf = io.BytesIO()
+        Image.fromarray(255 - next(iter(self.last['seen'].values()))).resize((112, 112), Image.NEAREST).save(buf, 'PNG')
+        guesses = lambda n: ', '.join(f'{html.escape(c)} {p:.0%}' for c, p in self.last[n])
+        rows = ''.join(f'<tr><td>{html.escape(n)}</td><td>{guesses(n)}</td></tr>' for n in self.models)
+        img = f'<img alt="the drawing" src="data:image/png;base64,{base64.b64encode(buf.getvalue()).decode()}">'
+        return f'<div style="display:flex;gap:16px;align-items:center">{img}<table>{rows}</table></div>'
+    def _repr_mimebundle_(self, **kwargs):
+        "The canvas in JupyterLab; on a static page, the last drawing with each model's guesses (`static_html`)."
+        return self.widget._repr_mimebundle_(**kwargs) | {'text/html': self.static_html()}

@@ -13,13 +13,18 @@ from tqdm.auto import tqdm
 from .data import (Augment, BatchLoader, DataConfig, Preprocess, build_dataset, default_mirror,
                                       load_split, read_meta, to_input)
 from .models import create_model
-from .safety import RunLock, atomic_save, atomic_write, check_fields, load_torch, read_yaml_mapping, remove_stale_tmp
+from .safety import (RunLock, atomic_save, check_fields, load_torch, read_yaml_mapping,
+                                        remove_stale_tmp)
+from .measure import atomic_write
 
 # %% auto #0
-__all__ = ['TRAIN_RULES', 'TrainConfig', 'load_config', 'warmup_cosine', 'rng_state', 'set_rng_state', 'resolve_device',
-           'seed_everything', 'convert_checkpoint', 'evaluate_loader', 'LogitAdjustedCE', 'make_criterion', 'WeightEMA',
-           'train_autocast', 'prepare_data', 'make_loaders', 'replan_total', 'train_processes', 'train', 'train_rank',
-           'measure_train_speed', 'plan_epochs', 'recalibrate_bn', 'bn_recal_reserve', 'recalibrate_checkpoint']
+__all__ = ['TRAIN_RULES', 'TrainConfig', 'load_config', 'warmup_cosine', 'rng_state', 'set_rng_state',
+           'resolve_device', 'seed_everything', 'convert_checkpoint', 'evaluate_loader', 'LogitAdjustedCE',
+           'make_criterion', 'WeightEMA', 'train_autocast', 'prepare_data', 'make_loaders', 'replan_total',
+           'train_processes', 'train', 'RunState', 'setup_run', 'resume_state', 'train_one_epoch', 'evaluate_epoch',
+           'reduce_epoch_stats', 'replan_budget', 'bn_recal_epoch_end', 'epoch_record', 'make_checkpoint',
+           'save_checkpoint', 'train_rank', 'measure_train_speed', 'plan_epochs', 'plan_run_epochs', 'recalibrate_bn',
+           'bn_recal_reserve', 'recalibrate_checkpoint']
 
 # %% ../nbs/03_train.ipynb #92125835
 @dataclasses.dataclass
@@ -33,25 +38,30 @@ class TrainConfig:
     img_size: int = 32
     epochs: float = 10                     # may be fractional (last epoch cut short)
     cpu_budget_s: float|None = None        # if set, epochs = what fits in this many CPU-seconds (`plan_epochs`)
-    wall_budget_s: float|None = None       # like cpu_budget_s (re-planned after each epoch), in wall-clock seconds; GPU runs
+    # like cpu_budget_s (re-planned after each epoch), in wall-clock seconds; GPU runs
+    wall_budget_s: float|None = None
     batch_size: int = 128
     lr: float = 2e-3
     weight_decay: float = 0.05
     warmup_epochs: float = 0.5
     label_smoothing: float = 0.1
     ema: float = 0.0                      # decay per step of a moving average of the weights (0: off); see `WeightEMA`
-    bn_recal: int = 0                     # after the last epoch, BatchNorm statistics from this many clean training drawings (0: off); see `recalibrate_bn`
-    logit_adjust: float = 0.0             # tau of the logit-adjusted loss (0: plain cross-entropy); see `LogitAdjustedCE`
+    # after the last epoch, BatchNorm statistics from this many clean training drawings (0: off); see `recalibrate_bn`
+    bn_recal: int = 0
+    # tau of the logit-adjusted loss (0: plain cross-entropy); see `LogitAdjustedCE`
+    logit_adjust: float = 0.0
     augment: bool = True
     augment_kwargs: dict = dataclasses.field(default_factory=dict)  # `Augment` fields, e.g. {hflip: 0.5}
     mean: float = 0.0
     std: float = 1.0
-    canonical: bool = False                # the canonical input step (`rendering.canonicalize`) before every model input
+    # the canonical input step (`rendering.canonicalize`) before every model input
+    canonical: bool = False
     seed: int = 0
     threads: int|None = None               # torch intra-op threads per process (None: leave as is)
     processes: int = 1                     # data-parallel CPU processes (gloo); each takes 1/processes of every batch
     device: str = 'cpu'                    # 'cpu', 'cuda' (error if absent) or 'auto' (cuda when there is one)
-    amp: bool = False                      # bfloat16 autocast of training steps (CUDA, or CPU; CPU runs evaluate in float32)
+    # bfloat16 autocast of training steps (CUDA, or CPU; CPU runs evaluate in float32)
+    amp: bool = False
     channels_last: bool = True             # for conv models
     out_dir: str = 'runs'
     max_steps: int|None = None             # stop after this many steps (tests)
@@ -67,17 +77,18 @@ class TrainConfig:
 TRAIN_RULES = {'name': 'name', 'data_dir': 'str', 'data': 'dict', 'model': 'str', 'model_kwargs': 'dict',
                'img_size': 'int [8, 1024]', 'epochs': 'number (0, inf)', 'cpu_budget_s': '?number (0, inf)',
                'wall_budget_s': '?number (0, inf)', 'batch_size': 'int [1, inf)', 'lr': 'number (0, 10]',
-               'weight_decay': 'number [0, inf)', 'warmup_epochs': 'number [0, inf)', 'label_smoothing': 'number [0, 1)',
-               'ema': 'number [0, 1)', 'bn_recal': 'int [0, inf)', 'logit_adjust': 'number [0, inf)', 'augment': 'bool',
-               'augment_kwargs': 'dict', 'mean': 'number', 'std': 'number (0, inf)',
-               'canonical': 'bool', 'seed': 'int [0, inf)',
-               'threads': '?int [1, inf)', 'processes': 'int [1, inf)', 'device': 'str', 'amp': 'bool',
-               'channels_last': 'bool', 'out_dir': 'str', 'max_steps': '?int [1, inf)', 'eval_batches': '?int [1, inf)'}
+               'weight_decay': 'number [0, inf)', 'warmup_epochs': 'number [0, inf)',
+               'label_smoothing': 'number [0, 1)', 'ema': 'number [0, 1)', 'bn_recal': 'int [0, inf)',
+               'logit_adjust': 'number [0, inf)', 'augment': 'bool', 'augment_kwargs': 'dict', 'mean': 'number',
+               'std': 'number (0, inf)', 'canonical': 'bool', 'seed': 'int [0, inf)', 'threads': '?int [1, inf)',
+               'processes': 'int [1, inf)', 'device': 'str', 'amp': 'bool', 'channels_last': 'bool', 'out_dir': 'str',
+               'max_steps': '?int [1, inf)', 'eval_batches': '?int [1, inf)'}
 
 def _check_kwargs(key:str, kw:dict, cls):
     "`kw` must build a valid `cls` (a config dataclass); errors name `key`."
     bad = sorted(set(kw) - {f.name for f in dataclasses.fields(cls)})
-    if bad: raise ValueError(f'{key}: unknown keys {bad}; valid keys: {sorted(f.name for f in dataclasses.fields(cls))}')
+    if bad:
+        raise ValueError(f'{key}: unknown keys {bad}; valid keys: {sorted(f.name for f in dataclasses.fields(cls))}')
     try: cls(**kw)
     except (TypeError, ValueError) as e: raise ValueError(f'{key}.{e}') from None
 
@@ -109,8 +120,11 @@ def rng_state() -> dict:
 
 def set_rng_state(s:dict):
     n = s['numpy']
-    torch.set_rng_state(s['torch']); random.setstate(s['python'])
-    np.random.set_state((n['kind'], n['keys'].numpy().astype(np.uint32), n['pos'], n['has_gauss'], n['cached_gaussian']))
+    torch.set_rng_state(s['torch'])
+    random.setstate(s['python'])
+    np.random.set_state(
+        (n['kind'], n['keys'].numpy().astype(np.uint32), n['pos'], n['has_gauss'], n['cached_gaussian'])
+    )
     if 'cuda' in s and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
 
 def resolve_device(name:str) -> torch.device:
@@ -118,12 +132,16 @@ def resolve_device(name:str) -> torch.device:
     if name == 'auto': return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
     d = torch.device(name)
     if d.type == 'cuda' and not torch.cuda.is_available():
-        raise RuntimeError(f"device {name!r}: this torch ({torch.__version__}) sees no CUDA GPU; use device: cpu or auto")
+        raise RuntimeError(
+            f"device {name!r}: this torch ({torch.__version__}) sees no CUDA GPU; use device: cpu or auto"
+        )
     if d.type not in ('cpu', 'cuda'): raise ValueError(f"device {name!r}: use cpu, cuda or auto")
     return d
 
 def seed_everything(seed:int):
-    random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
 
 # %% ../nbs/03_train.ipynb #0bf3c64f
 def _plain_rng(s:dict) -> dict:
@@ -133,26 +151,33 @@ def _plain_rng(s:dict) -> dict:
                           'has_gauss': int(has_gauss), 'cached_gaussian': float(gauss)}}
 
 def convert_checkpoint(src:str|os.PathLike, # a checkpoint that `load_torch` refuses, from a source you trust
-                       dst:str|os.PathLike) -> Path: # where to write the plain-data copy (never `src`)
-    "Rewrite an older checkpoint (numpy RNG states) as tensors and plain data. Unpickles `src` fully: trusted files only."
-    if Path(src).resolve() == Path(dst).resolve(): raise ValueError(f'write the converted checkpoint to a new file, not over {src}')
+                       dst:str|os.PathLike) -> Path:  # where to write the plain-data copy (never `src`)
+    """Rewrite an older checkpoint (numpy RNG states) as tensors and plain data. Unpickles `src` fully: trusted files
+    only."""
+    if Path(src).resolve() == Path(dst).resolve():
+        raise ValueError(f'write the converted checkpoint to a new file, not over {src}')
     if not Path(src).is_file(): raise FileNotFoundError(f'checkpoint {str(src)!r} not found')
     ck = torch.load(src, map_location='cpu', weights_only=False)  # the user asked for this file by name
     if not isinstance(ck, dict): raise ValueError(f'{src} holds a {type(ck).__name__}, not a checkpoint dict')
     if 'rng' in ck: ck['rng'] = _plain_rng(ck['rng'])
     if 'rng_ranks' in ck: ck['rng_ranks'] = [_plain_rng(r) for r in ck['rng_ranks']]
     atomic_save(ck, dst)
-    try: load_torch(dst)
+    try:
+        load_torch(dst)
     except ValueError:
         Path(dst).unlink()
-        raise ValueError(f'{src} holds objects other than tensors and plain data that this library did not write; not converted') from None
+        raise ValueError(
+            f'{src} holds objects other than tensors and plain data that this library did not write; not converted'
+        ) from None
     return Path(dst)
 
 # %% ../nbs/03_train.ipynb #54838b2f
 @torch.no_grad()
 def evaluate_loader(model:nn.Module, dl, max_batches:int|None=None) -> dict:
-    "Loss, top-1 and top-5 of `model` over `dl`; over all ranks' rows when `dl` is one rank's shard (`BatchLoader(shard=)`)."
-    model.eval(); s = torch.zeros(4, dtype=torch.float64)  # loss, top-1 hits, top-5 hits, count
+    """Loss, top-1 and top-5 of `model` over `dl`; over all ranks' rows when `dl` is one rank's shard
+    (`BatchLoader(shard=)`)."""
+    model.eval()
+    s = torch.zeros(4, dtype=torch.float64)  # loss, top-1 hits, top-5 hits, count
     for i, (x, y) in enumerate(dl):
         if max_batches is not None and i >= max_batches: break
         out = model(x)
@@ -170,7 +195,8 @@ class LogitAdjustedCE(nn.Module):
                  tau:float=1.0, label_smoothing:float=0.0):
         super().__init__()
         p = torch.as_tensor(np.asarray(prior, np.float64) / np.sum(prior), dtype=torch.float32)
-        if (p <= 0).any(): raise ValueError('every class needs at least one training example for the logit-adjusted loss')
+        if (p <= 0).any():
+            raise ValueError('every class needs at least one training example for the logit-adjusted loss')
         self.register_buffer('shift', tau * p.log())
         self.ce = nn.CrossEntropyLoss(label_smoothing=label_smoothing)
     def forward(self, logits, y): return self.ce(logits + self.shift.to(logits.dtype), y)
@@ -186,7 +212,8 @@ class WeightEMA:
     def __init__(self, model:nn.Module, decay:float):
         import copy
         self.decay, self.module = decay, copy.deepcopy(model).eval().requires_grad_(False)
-    def rate(self, step:int) -> float: return min(self.decay, (1 + step) / (10 + step))  # short memory while the run is young
+    # short memory while the run is young
+    def rate(self, step:int) -> float: return min(self.decay, (1 + step) / (10 + step))
     @torch.no_grad()
     def update(self, model:nn.Module, step:int):
         torch._foreach_lerp_(list(self.module.parameters()), list(model.parameters()), 1.0 - self.rate(step))
@@ -199,7 +226,8 @@ def train_autocast(cfg:TrainConfig, dev:torch.device):
     return torch.autocast(dev.type, dtype=torch.bfloat16, enabled=cfg.amp)
 
 def _cpu_s() -> float:
-    t = os.times(); return t.user + t.system
+    t = os.times()
+    return t.user + t.system
 
 def prepare_data(cfg:TrainConfig) -> dict:
     "Build `cfg.data_dir` from `cfg.data` if it does not exist yet; return its meta."
@@ -208,11 +236,14 @@ def prepare_data(cfg:TrainConfig) -> dict:
     return read_meta(cfg.data_dir)
 
 def make_loaders(cfg:TrainConfig, pp:Preprocess, device:str|torch.device='cpu',
-                 shard:tuple[int, int]=(0, 1)): # (rank, world) of data-parallel training: this rank's rows of each batch
-    xt, yt = load_split(cfg.data_dir, 'train'); xv, yv = load_split(cfg.data_dir, 'val')
+                 # (rank, world) of data-parallel training: this rank's rows of each batch
+                 shard:tuple[int, int]=(0, 1)):
+    xt, yt = load_split(cfg.data_dir, 'train')
+    xv, yv = load_split(cfg.data_dir, 'val')
     cl = cfg.channels_last and cfg.model != 'vit' and not cfg.model.startswith('vit')
-    tr = BatchLoader(xt, yt, cfg.batch_size, pp, shuffle=True, augment=Augment(**cfg.augment_kwargs) if cfg.augment else None,
-                     seed=cfg.seed, drop_last=True, channels_last=cl, device=device, shard=shard)
+    tr = BatchLoader(xt, yt, cfg.batch_size, pp, shuffle=True,
+                     augment=Augment(**cfg.augment_kwargs) if cfg.augment else None, seed=cfg.seed, drop_last=True,
+                     channels_last=cl, device=device, shard=shard)
     return tr, BatchLoader(xv, yv, 512 // shard[1] * shard[1], pp, channels_last=cl, device=device, shard=shard)
 
 # %% ../nbs/03_train.ipynb #6e2e1619
@@ -239,7 +270,8 @@ def _exit_with_parent(every_s:float=2.0):
 def _ddp_worker(rank:int, world:int, init_file:str, result_file:str, cfg:dict, kw:dict):
     "One rank of `train_processes` (a spawned process): join the gloo group, train, rank 0 writes the result."
     _exit_with_parent()
-    cfg = TrainConfig(**cfg); torch.set_num_threads(cfg.threads or 1)
+    cfg = TrainConfig(**cfg)
+    torch.set_num_threads(cfg.threads or 1)
     dist.init_process_group('gloo', init_method=f'file://{init_file}', rank=rank, world_size=world)
     try:
         out = train(cfg, **(kw | {'progress': kw.get('progress', True) and rank == 0}))
@@ -247,10 +279,13 @@ def _ddp_worker(rank:int, world:int, init_file:str, result_file:str, cfg:dict, k
     finally: dist.destroy_process_group()
 
 def _ddp(model:nn.Module) -> nn.Module:
-    "DDP without the buffer broadcast before every forward (one more collective per step; BN stats are synced before evaluation instead)."
+    """DDP without the buffer broadcast before every forward (one more collective per step; BN stats are synced before
+    evaluation instead)."""
     import inspect
     DDP = nn.parallel.DistributedDataParallel
-    no_sync = 'forward_sync_buffers' if 'forward_sync_buffers' in inspect.signature(DDP).parameters else 'broadcast_buffers'
+    no_sync = (
+        'forward_sync_buffers' if 'forward_sync_buffers' in inspect.signature(DDP).parameters else 'broadcast_buffers'
+    )
     return DDP(model, **{no_sync: False})
 
 def train_processes(cfg:TrainConfig, **kw) -> dict:
@@ -258,9 +293,12 @@ def train_processes(cfg:TrainConfig, **kw) -> dict:
     import torch.multiprocessing as mp
     from quickdraw_mobilevit.train import _ddp_worker  # the package's (spawned processes import it by name)
     if resolve_device(cfg.device).type != 'cpu':
-        raise ValueError(f'processes: {cfg.processes} is data-parallel training on CPU cores; on a GPU use processes: 1')
+        raise ValueError(
+            f'processes: {cfg.processes} is data-parallel training on CPU cores; on a GPU use processes: 1'
+        )
     with tempfile.TemporaryDirectory(prefix='qdmv-ddp-') as d:
-        mp.spawn(_ddp_worker, args=(cfg.processes, f'{d}/init', f'{d}/result.json', dataclasses.asdict(cfg), kw), nprocs=cfg.processes)
+        mp.spawn(_ddp_worker, args=(cfg.processes, f'{d}/init', f'{d}/result.json', dataclasses.asdict(cfg), kw),
+                 nprocs=cfg.processes)
         return json.loads(Path(d, 'result.json').read_text())
 
 def train(cfg:TrainConfig, # what to train
@@ -280,139 +318,264 @@ def _write_history(path:Path, history:list):
     "`metrics.jsonl` rewritten atomically from a checkpoint's history (resume: epochs after it are dropped)."
     atomic_write(path, lambda tmp: Path(tmp).write_text(''.join(json.dumps(h) + '\n' for h in history)))
 
-def train_rank(cfg:TrainConfig, resume:bool=False, progress:bool=True, stop_after_epochs:int|None=None) -> dict:
-    "One process's training loop (`train` takes the run's lock first, then calls this once per process)."
+# %% ../nbs/03_train.ipynb #0ace0195
+@dataclasses.dataclass
+class RunState:
+    "One rank's training run: what `setup_run` builds, and the counters each epoch advances and each checkpoint saves."
+    cfg: TrainConfig
+    rank: int
+    world: int                 # ranks in the process group (1: a single process)
+    run: Path                  # the run folder, `out_dir/name`
+    meta: dict                 # the dataset's `meta.json`
+    pp: Preprocess
+    dev: torch.device
+    model: nn.Module           # the trained weights
+    tr: BatchLoader
+    va: BatchLoader
+    amp: object                # autocast of a training step (`train_autocast`)
+    amp_eval: object           # autocast of evaluation: bfloat16 on CUDA with `amp` (CPU: float32, as deployed)
+    opt: torch.optim.Optimizer
+    total: int                 # optimizer steps of the whole run (a budget re-plans it)
+    sched: object = None       # `warmup_cosine` over `total`
+    crit: nn.Module|None = None
+    ema: WeightEMA|None = None # evaluated and saved as 'model'; the trained weights as 'train_model'
+    net: nn.Module|None = None # what the steps call: `model`, or its DDP wrapper
+    start: int = 0             # the first epoch to train (after a resume: the one after the checkpoint's)
+    step: int = 0
+    best: float = -1.0         # best val top-1 so far
+    history: list = dataclasses.field(default_factory=list)  # the epochs' records (`metrics.jsonl`)
+    cpu_used: float = 0.0      # CPU-seconds of all ranks so far (training, evaluation, `bn_recal`)
+    wall_used: float = 0.0     # wall-clock seconds so far (the slowest rank's)
+    @property
+    def lead(self) -> bool: return self.rank == 0  # the rank that writes files and reports
+
+def setup_run(cfg:TrainConfig) -> RunState:
+    "This rank's data, model, loaders, optimizer, LR schedule, loss and EMA for `cfg`: the state of a fresh run."
     rank, world = (dist.get_rank(), dist.get_world_size()) if dist.is_initialized() else (0, 1)
     if world != cfg.processes: raise ValueError(f'processes: {cfg.processes}, but the process group has {world} ranks')
-    lead = rank == 0   # the rank that writes files and reports
     if cfg.threads: torch.set_num_threads(cfg.threads)
-    meta = prepare_data(cfg) if lead else None
-    if world > 1: dist.barrier(); meta = meta or read_meta(cfg.data_dir)  # rank 0 builds the data folder once
+    meta = prepare_data(cfg) if rank == 0 else None
+    if world > 1:
+        dist.barrier()
+        meta = meta or read_meta(cfg.data_dir)  # rank 0 builds the data folder once
     pp = cfg.preprocess()
-    run = Path(cfg.out_dir)/cfg.name; run.mkdir(parents=True, exist_ok=True)
+    run = Path(cfg.out_dir)/cfg.name
+    run.mkdir(parents=True, exist_ok=True)
     seed_everything(cfg.seed)
     dev = resolve_device(cfg.device)
     model = create_model(cfg.model, meta['num_classes'], cfg.img_size, **cfg.model_kwargs).to(dev)
     tr, va = make_loaders(cfg, pp, dev, shard=(rank, world))
     if tr.channels_last: model = model.to(memory_format=torch.channels_last)
     amp = train_autocast(cfg, dev)
-    amp_eval = torch.autocast('cuda', dtype=torch.bfloat16, enabled=cfg.amp and dev.type == 'cuda')  # CPU: float32, as deployed
-    steps_per_epoch = len(tr)
-    total = max(1, int(round(cfg.epochs * steps_per_epoch)))
+    amp_eval = torch.autocast('cuda', dtype=torch.bfloat16, enabled=cfg.amp and dev.type == 'cuda')
+    total = max(1, int(round(cfg.epochs * len(tr))))
     if cfg.max_steps: total = min(total, cfg.max_steps)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
-    warm = int(cfg.warmup_epochs * steps_per_epoch)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: warmup_cosine(s, total, warm))
-    crit = make_criterion(cfg, meta).to(dev)
-    start, step, best, history, cpu_used, wall_used = 0, 0, -1.0, [], 0.0, 0.0
-    ema = WeightEMA(model, cfg.ema) if cfg.ema else None  # evaluated and saved as 'model'; the trained weights as 'train_model'
-    if resume and (run/'last.pt').exists():
-        ck = load_torch(run/'last.pt')
-        if dataclasses.asdict(TrainConfig()) | ck['config'] != dataclasses.asdict(cfg):  # older checkpoints lack newer fields
-            raise ValueError(f'{run/"last.pt"} was made with another config; use a new name or delete the run folder')
-        model.load_state_dict(ck.get('train_model', ck['model'])); opt.load_state_dict(ck['optimizer']); sched.load_state_dict(ck['scheduler'])
-        set_rng_state(ck['rng_ranks'][rank] if world > 1 else ck['rng'])
-        start, step, best, history = ck['epoch'] + 1, ck['step'], ck['best_top1'], ck['history']
-        cpu_used = history[-1]['cpu_s'] if history else 0.0
-        wall_used = history[-1].get('wall_s', 0.0) if history else 0.0
-        total = ck.get('total_steps', total)
-        if ema: ema.module.load_state_dict(ck['model'])
-        if lead: _write_history(run/'metrics.jsonl', history)
-    elif lead:  # a fresh start replaces the folder's earlier run: no metrics or checkpoints of it stay beside the new ones
-        for f in ('metrics.jsonl', 'last.pt', 'best.pt'): (run/f).unlink(missing_ok=True)
+    s = RunState(cfg, rank, world, run, meta, pp, dev, model, tr, va, amp, amp_eval, opt, total)
+    warm = int(cfg.warmup_epochs * len(tr))
+    # the schedule reads `s.total` at every step: a resumed or re-planned length takes effect at once
+    s.sched = torch.optim.lr_scheduler.LambdaLR(s.opt, lambda i: warmup_cosine(i, s.total, warm))
+    s.crit = make_criterion(cfg, meta).to(dev)
+    s.ema = WeightEMA(model, cfg.ema) if cfg.ema else None
+    return s
+
+# %% ../nbs/03_train.ipynb #04fecefb
+def resume_state(s:RunState, resume:bool) -> RunState:
+    "`s` continued from its run's `last.pt` when `resume` and there is one; else `s` with the earlier run's files gone."
+    last = s.run/'last.pt'
+    if not (resume and last.exists()):
+        # a fresh start replaces the folder's earlier run: no metrics or checkpoints of it stay beside the new ones
+        if s.lead:
+            for f in ('metrics.jsonl', 'last.pt', 'best.pt'): (s.run/f).unlink(missing_ok=True)
+        return s
+    ck = load_torch(last)
+    # older checkpoints lack newer fields
+    if dataclasses.asdict(TrainConfig()) | ck['config'] != dataclasses.asdict(s.cfg):
+        raise ValueError(f'{last} was made with another config; use a new name or delete the run folder')
+    s.model.load_state_dict(ck.get('train_model', ck['model']))
+    s.opt.load_state_dict(ck['optimizer'])
+    s.sched.load_state_dict(ck['scheduler'])
+    set_rng_state(ck['rng_ranks'][s.rank] if s.world > 1 else ck['rng'])
+    s.start, s.step, s.best, s.history = ck['epoch'] + 1, ck['step'], ck['best_top1'], ck['history']
+    s.cpu_used = s.history[-1]['cpu_s'] if s.history else 0.0
+    s.wall_used = s.history[-1].get('wall_s', 0.0) if s.history else 0.0
+    s.total = ck.get('total_steps', s.total)
+    if s.ema: s.ema.module.load_state_dict(ck['model'])
+    if s.lead: _write_history(s.run/'metrics.jsonl', s.history)
+    return s
+
+# %% ../nbs/03_train.ipynb #fe92e277
+def train_one_epoch(s:RunState, epoch:int, n_epochs:int, # the run's epochs, for the progress bar
+                    progress:bool=True) -> dict:
+    "Up to one epoch of steps; this rank's images `seen`, running `loss`, start times and training seconds."
+    s.tr.set_epoch(epoch)
+    s.net.train()
+    n_steps = min(len(s.tr), s.total - s.step)
+    c0, t0, seen, run_loss = _cpu_s(), time.perf_counter(), 0, 0.0
+    bar = tqdm(total=n_steps, desc=f'epoch {epoch+1}/{n_epochs}', disable=not (progress and s.lead), leave=False)
+    for i, (x, y) in enumerate(s.tr):
+        if i >= n_steps: break
+        with s.amp: loss = s.crit(s.net(x).float(), y)
+        s.opt.zero_grad(set_to_none=True)
+        loss.backward()
+        s.opt.step()
+        s.sched.step()
+        s.step += 1
+        if s.ema: s.ema.update(s.model, s.step)
+        seen += len(y) * s.world
+        run_loss = 0.9*run_loss + 0.1*loss.item() if i else loss.item()
+        bar.set_postfix(loss=f'{run_loss:.3f}', ips=f'{seen/(time.perf_counter()-t0):.0f}')
+        bar.update()
+    bar.close()
+    return {'seen': seen, 'loss': run_loss, 'c0': c0, 't0': t0, 'train_s': time.perf_counter() - t0,
+            'train_cpu': _cpu_s() - c0}
+
+def evaluate_epoch(s:RunState) -> dict:
+    "Validation metrics of the model that is saved (the EMA when on), with rank 0's BatchNorm statistics."
+    # BatchNorm running statistics differ per rank (each sees its own rows): evaluate and save rank 0's
+    if s.world > 1:
+        for b in s.model.buffers(): dist.broadcast(b, 0)
+    if s.ema: s.ema.copy_buffers(s.model)
+    with s.amp_eval: return evaluate_loader(s.ema.module if s.ema else s.model, s.va, s.cfg.eval_batches)
+
+# %% ../nbs/03_train.ipynb #b3a5d8e3
+def reduce_epoch_stats(ep:dict, # `train_one_epoch`'s result plus `cpu` and `wall`, the epoch's seconds with evaluation
+                       world:int) -> dict:
+    "`ep` over all ranks: CPU-seconds summed, wall-clock seconds the slowest rank's, the loss the ranks' mean."
+    if world == 1: return ep
+    s = torch.tensor([ep['train_cpu'], ep['cpu'], ep['loss'] / world], dtype=torch.float64)
+    dist.all_reduce(s)
+    m = torch.tensor([ep['train_s'], ep['wall']], dtype=torch.float64)
+    dist.all_reduce(m, op=dist.ReduceOp.MAX)
+    (train_cpu, cpu, loss), (train_s, wall) = s.tolist(), m.tolist()
+    return ep | {'train_cpu': train_cpu, 'cpu': cpu, 'loss': loss, 'train_s': train_s, 'wall': wall}
+
+# %% ../nbs/03_train.ipynb #a16d5e26
+def replan_budget(s:RunState, epoch:int, ep:dict) -> int: # `ep`: the epoch's stats after `reduce_epoch_stats`
+    "The run's total steps after `epoch`: under a CPU or wall budget what fits the rest of it, else `s.total`."
+    cfg = s.cfg
+    budget, used = (cfg.cpu_budget_s, s.cpu_used) if cfg.cpu_budget_s else (cfg.wall_budget_s, s.wall_used)
+    if not budget or cfg.max_steps: return s.total
+    # after epoch 1 the real speed is known: fit the budget exactly; later epochs only shorten the run if the average
+    # speed has dropped (the budget holds within one epoch)
+    n_eval = len(s.va.y) if cfg.eval_batches is None else min(len(s.va.y), cfg.eval_batches * s.va.bs)
+    eval_cost = (ep['cpu'] - ep['train_cpu']) if cfg.cpu_budget_s else (ep['wall'] - ep['train_s'])
+    keep = bn_recal_reserve(cfg, eval_cost, n_eval)
+    if epoch == 0: return replan_total(budget - keep, used, s.step, len(s.tr))
+    return min(s.total, replan_total(budget - keep, used, s.step, len(s.tr), min_more=0))
+
+def bn_recal_epoch_end(s:RunState, ev:dict) -> tuple[dict, dict]:
+    "After the last step with `bn_recal`: the metrics after recalibrating, and the record's fields about the step."
+    if not (s.cfg.bn_recal and s.step >= s.total): return ev, {}
+    c1, t1 = _cpu_s(), time.perf_counter()
+    target = s.ema.module if s.ema else s.model
+    if s.lead:
+        recalibrate_bn(target, s.tr.x, s.pp, s.cfg.bn_recal, seed=s.cfg.seed, channels_last=s.tr.channels_last)
+    if s.world > 1:
+        for b in target.buffers(): dist.broadcast(b, 0)
+    with s.amp_eval: ev1 = evaluate_loader(target, s.va, s.cfg.eval_batches)
+    rc_cpu = torch.tensor([_cpu_s() - c1], dtype=torch.float64)
+    rc_wall = torch.tensor([time.perf_counter() - t1], dtype=torch.float64)
+    if s.world > 1:
+        dist.all_reduce(rc_cpu)
+        dist.all_reduce(rc_wall, op=dist.ReduceOp.MAX)  # CPU-s of all ranks; the slowest's wall
+    rc_cpu, rc_wall = rc_cpu.item(), rc_wall.item()
+    s.cpu_used += rc_cpu
+    s.wall_used += rc_wall
+    return ev1, {'val_top1_before_bn_recal': ev['val_top1'], 'bn_recal_cpu_s': rc_cpu}
+
+# %% ../nbs/03_train.ipynb #c0c40208
+def epoch_record(s:RunState, epoch:int, ep:dict, ev:dict, # the epoch's reduced stats and its validation metrics
+                 recal:dict) -> dict: # `bn_recal_epoch_end`'s fields ({} before the last epoch)
+    "The epoch's line of `metrics.jsonl`: loss, validation metrics, learning rate, speed and the seconds spent so far."
+    return {'epoch': epoch, 'step': s.step, 'train_loss': ep['loss'], **ev, 'lr': s.sched.get_last_lr()[0],
+            'imgs_per_s': ep['seen'] / ep['train_s'], 'imgs_per_cpu_s': ep['seen'] / max(ep['train_cpu'], 1e-9),
+            'cpu_s': s.cpu_used, 'wall_s': s.wall_used} | recal
+
+def make_checkpoint(s:RunState, epoch:int, ev:dict,
+                    rngs:list) -> dict: # every rank's `rng_state` (a data-parallel run; else unused)
+    "What `last.pt` and `best.pt` hold after `epoch`: provenance, weights, optimizer, schedule, RNG states, counters."
+    cpu_sd = lambda m: {k: v.cpu() for k, v in m.state_dict().items()}
+    splits = s.meta['splits']
+    return (
+        {'config': dataclasses.asdict(s.cfg), 'classes': s.meta['classes'], 'preprocess': dataclasses.asdict(s.pp),
+         'data_hashes': {k: v['ids_sha256'] for k, v in splits.items()} | {'calib': s.meta['calib']['ids_sha256']}}
+        | {'model': cpu_sd(s.ema.module if s.ema else s.model), 'device': str(s.dev), 'optimizer': s.opt.state_dict(),
+           'scheduler': s.sched.state_dict(), 'rng': rng_state(), 'epoch': epoch, 'step': s.step,
+           'best_top1': max(s.best, ev['val_top1']), 'history': s.history, 'metrics': ev, 'total_steps': s.total}
+        | ({'rng_ranks': rngs} if s.world > 1 else {})
+        | ({'train_model': cpu_sd(s.model)} if s.ema else {})
+    )
+
+def save_checkpoint(s:RunState, epoch:int, ev:dict, rec:dict): # `rec`: the epoch's `epoch_record`
+    "On the lead rank: `rec` appended to `metrics.jsonl`, then `best.pt` (when `ev` is the best yet) and `last.pt`."
+    rngs = [None] * s.world
+    if s.world > 1: dist.all_gather_object(rngs, rng_state())
+    if not s.lead: return
+    with open(s.run/'metrics.jsonl', 'a') as f: f.write(json.dumps(rec) + '\n')
+    ck = make_checkpoint(s, epoch, ev, rngs)
+    if ev['val_top1'] > s.best: atomic_save(ck, s.run/'best.pt')
+    atomic_save(ck, s.run/'last.pt')
+
+# %% ../nbs/03_train.ipynb #8e401def
+def train_rank(cfg:TrainConfig, resume:bool=False, progress:bool=True, stop_after_epochs:int|None=None) -> dict:
+    "One process's training loop (`train` takes the run's lock first, then calls this once per process)."
+    s = resume_state(setup_run(cfg), resume)
     # data-parallel: every rank starts from the same weights (same seed; DDP also broadcasts rank 0's) and
     # averages gradients after each backward pass, so all ranks take the same optimizer steps
-    net = _ddp(model) if world > 1 else model
-    base = {'config': dataclasses.asdict(cfg), 'classes': meta['classes'], 'preprocess': dataclasses.asdict(pp),
-            'data_hashes': {s: v['ids_sha256'] for s, v in meta['splits'].items()} | {'calib': meta['calib']['ids_sha256']}}
-    epoch = start
-    while step < total:
-        n_epochs = math.ceil(total / steps_per_epoch)
+    s.net = _ddp(s.model) if s.world > 1 else s.model
+    epoch = s.start
+    while s.step < s.total:
+        n_epochs = math.ceil(s.total / len(s.tr))
         if stop_after_epochs is not None and epoch >= stop_after_epochs: break
-        tr.set_epoch(epoch); net.train()
-        n_steps = min(steps_per_epoch, total - step)
-        c0, t0, seen, run_loss = _cpu_s(), time.perf_counter(), 0, 0.0
-        bar = tqdm(total=n_steps, desc=f'epoch {epoch+1}/{n_epochs}', disable=not (progress and lead), leave=False)
-        for i, (x, y) in enumerate(tr):
-            if i >= n_steps: break
-            with amp: loss = crit(net(x).float(), y)
-            opt.zero_grad(set_to_none=True); loss.backward(); opt.step(); sched.step(); step += 1
-            if ema: ema.update(model, step)
-            seen += len(y) * world; run_loss = 0.9*run_loss + 0.1*loss.item() if i else loss.item()
-            bar.set_postfix(loss=f'{run_loss:.3f}', ips=f'{seen/(time.perf_counter()-t0):.0f}'); bar.update()
-        bar.close()
-        train_s, train_cpu = time.perf_counter() - t0, _cpu_s() - c0
-        if world > 1:  # BatchNorm running statistics differ per rank (each sees its own rows): evaluate and save rank 0's
-            for b in model.buffers(): dist.broadcast(b, 0)
-        if ema: ema.copy_buffers(model)
-        with amp_eval: ev = evaluate_loader(ema.module if ema else model, va, cfg.eval_batches)
-        ep_cpu, ep_wall = _cpu_s() - c0, time.perf_counter() - t0
-        if world > 1:  # CPU-seconds add up over the ranks; wall time is the slowest rank's; the loss is their mean
-            s = torch.tensor([train_cpu, ep_cpu, run_loss / world], dtype=torch.float64); dist.all_reduce(s)
-            m = torch.tensor([train_s, ep_wall], dtype=torch.float64); dist.all_reduce(m, op=dist.ReduceOp.MAX)
-            (train_cpu, ep_cpu, run_loss), (train_s, ep_wall) = s.tolist(), m.tolist()
-        cpu_used += ep_cpu; wall_used += ep_wall
-        budget, used = (cfg.cpu_budget_s, cpu_used) if cfg.cpu_budget_s else (cfg.wall_budget_s, wall_used)
-        if budget and not cfg.max_steps:  # after epoch 1 the real speed is known: fit the budget exactly; later
-            # epochs only shorten the run if the average speed has dropped (the budget holds within one epoch)
-            n_eval = len(va.y) if cfg.eval_batches is None else min(len(va.y), cfg.eval_batches * va.bs)
-            keep = bn_recal_reserve(cfg, (ep_cpu - train_cpu) if cfg.cpu_budget_s else (ep_wall - train_s), n_eval)
-            total = replan_total(budget - keep, used, step, steps_per_epoch) if epoch == 0 else \
-                    min(total, replan_total(budget - keep, used, step, steps_per_epoch, min_more=0))
-        recal = {}
-        if cfg.bn_recal and step >= total:  # the last epoch: BatchNorm statistics of clean drawings, then evaluate again
-            c1, t1 = _cpu_s(), time.perf_counter(); target = ema.module if ema else model
-            if lead: recalibrate_bn(target, tr.x, pp, cfg.bn_recal, seed=cfg.seed, channels_last=tr.channels_last)
-            if world > 1:
-                for b in target.buffers(): dist.broadcast(b, 0)
-            ev0 = ev
-            with amp_eval: ev = evaluate_loader(target, va, cfg.eval_batches)
-            rc_cpu, rc_wall = torch.tensor([_cpu_s() - c1], dtype=torch.float64), torch.tensor([time.perf_counter() - t1], dtype=torch.float64)
-            if world > 1: dist.all_reduce(rc_cpu); dist.all_reduce(rc_wall, op=dist.ReduceOp.MAX)  # CPU-s of all ranks; the slowest's wall
-            rc_cpu, rc_wall = rc_cpu.item(), rc_wall.item()
-            cpu_used += rc_cpu; wall_used += rc_wall
-            recal = {'val_top1_before_bn_recal': ev0['val_top1'], 'bn_recal_cpu_s': rc_cpu}
-        rec = {'epoch': epoch, 'step': step, 'train_loss': run_loss, **ev, 'lr': sched.get_last_lr()[0],
-               'imgs_per_s': seen/train_s, 'imgs_per_cpu_s': seen/max(train_cpu, 1e-9), 'cpu_s': cpu_used, 'wall_s': wall_used} | recal
-        history.append(rec)
-        rngs = [None] * world
-        if world > 1: dist.all_gather_object(rngs, rng_state())
-        if lead:
-            with open(run/'metrics.jsonl', 'a') as f: f.write(json.dumps(rec) + '\n')
-            cpu_sd = lambda m: {k: v.cpu() for k, v in m.state_dict().items()}
-            ck = base | {'model': cpu_sd(ema.module if ema else model), 'device': str(dev), 'optimizer': opt.state_dict(), 'scheduler': sched.state_dict(),
-                         'rng': rng_state(), 'epoch': epoch, 'step': step, 'best_top1': max(best, ev['val_top1']),
-                         'history': history, 'metrics': ev, 'total_steps': total} | ({'rng_ranks': rngs} if world > 1 else {}) \
-                      | ({'train_model': cpu_sd(model)} if ema else {})
-            if ev['val_top1'] > best: atomic_save(ck, run/'best.pt')
-            atomic_save(ck, run/'last.pt')
-            if progress: print(f"epoch {epoch+1}/{n_epochs}: loss {run_loss:.3f}  val top-1 {ev['val_top1']:.4f}  "
-                               f"{rec['imgs_per_s']:.0f} img/s  cpu {cpu_used:.0f}s")
-        best = max(best, ev['val_top1'])
-        if world > 1: dist.barrier()  # last.pt is complete before any rank moves on (or returns)
+        ep = train_one_epoch(s, epoch, n_epochs, progress)
+        ev = evaluate_epoch(s)
+        ep = reduce_epoch_stats(ep | {'cpu': _cpu_s() - ep['c0'], 'wall': time.perf_counter() - ep['t0']}, s.world)
+        s.cpu_used += ep['cpu']
+        s.wall_used += ep['wall']
+        s.total = replan_budget(s, epoch, ep)
+        ev, recal = bn_recal_epoch_end(s, ev)
+        rec = epoch_record(s, epoch, ep, ev, recal)
+        s.history.append(rec)
+        save_checkpoint(s, epoch, ev, rec)
+        if s.lead and progress:
+            print(f"epoch {epoch+1}/{n_epochs}: loss {ep['loss']:.3f}  val top-1 {ev['val_top1']:.4f}  "
+                  f"{rec['imgs_per_s']:.0f} img/s  cpu {s.cpu_used:.0f}s")
+        s.best = max(s.best, ev['val_top1'])
+        if s.world > 1: dist.barrier()  # last.pt is complete before any rank moves on (or returns)
         epoch += 1
-    return history[-1] if history else {}
+    return s.history[-1] if s.history else {}
 
 # %% ../nbs/03_train.ipynb #dea4d105
 def measure_train_speed(cfg:TrainConfig, steps:int=15, warmup:int=3) -> dict:
-    "Images per second and per CPU-second of training steps for `cfg`, on its device, in one process (model discarded afterwards)."
+    """Images per second and per CPU-second of training steps for `cfg`, on its device, in one process (model discarded
+    afterwards)."""
     if cfg.threads: torch.set_num_threads(cfg.threads)
-    meta = prepare_data(cfg); pp = cfg.preprocess()
-    torch.manual_seed(cfg.seed); dev = resolve_device(cfg.device)
+    meta = prepare_data(cfg)
+    pp = cfg.preprocess()
+    torch.manual_seed(cfg.seed)
+    dev = resolve_device(cfg.device)
     sync = torch.cuda.synchronize if dev.type == 'cuda' else (lambda: None)
     model = create_model(cfg.model, meta['num_classes'], cfg.img_size, **cfg.model_kwargs).to(dev)
     tr, _ = make_loaders(cfg, pp, dev)
     if tr.channels_last: model = model.to(memory_format=torch.channels_last)
-    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr); crit = nn.CrossEntropyLoss(); model.train()
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr)
+    crit = nn.CrossEntropyLoss()
+    model.train()
     ema = WeightEMA(model, cfg.ema) if cfg.ema else None
     it = iter(tr)
     for i in range(warmup + steps):
-        if i == warmup: sync(); c0, t0 = _cpu_s(), time.perf_counter()
+        if i == warmup:
+            sync()
+            c0, t0 = _cpu_s(), time.perf_counter()
         x, y = next(it)
         with train_autocast(cfg, dev): loss = crit(model(x).float(), y)
-        opt.zero_grad(); loss.backward(); opt.step()
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
         if ema: ema.update(model, i)
-    sync(); n = steps * cfg.batch_size
+    sync()
+    n = steps * cfg.batch_size
     return {'imgs_per_s': n/(time.perf_counter()-t0), 'imgs_per_cpu_s': n/max(_cpu_s()-c0, 1e-9)}
 
 def plan_epochs(cfg:TrainConfig, n_train:int|None=None, speed:dict|None=None) -> float:
@@ -422,17 +585,33 @@ def plan_epochs(cfg:TrainConfig, n_train:int|None=None, speed:dict|None=None) ->
     n_train = n_train or prepare_data(cfg)['splits']['train']['count']
     return round(0.95 * cfg.cpu_budget_s * speed['imgs_per_cpu_s'] / n_train, 2)
 
+# %% ../nbs/03_train.ipynb #22c19378
+def plan_run_epochs(cfg:TrainConfig, reuse:bool) -> TrainConfig:
+    "`cfg` with the epochs its CPU budget allows, from the run's `plan.json` when `reuse` and it exists (else planned)."
+    if not cfg.cpu_budget_s: return cfg
+    plan = Path(cfg.out_dir)/cfg.name/'plan.json'
+    epochs = json.loads(plan.read_text())['epochs'] if reuse and plan.exists() else plan_epochs(cfg)
+    record = json.dumps({'epochs': epochs, 'cpu_budget_s': cfg.cpu_budget_s})
+    atomic_write(plan, lambda tmp: Path(tmp).write_text(record))
+    return dataclasses.replace(cfg, epochs=epochs)
+
 # %% ../nbs/03_train.ipynb #bnr1code
 @torch.no_grad()
 def recalibrate_bn(model:nn.Module, images, # uint8 (N, 28, 28) clean drawings (numpy or tensor): the train split
                    pp:Preprocess, n:int, # how many drawings to average over (a seeded random draw)
                    batch_size:int=256, seed:int=0, channels_last:bool=False) -> int:
-    "Re-estimate every BatchNorm layer's running mean and variance from `n` of `images`, unaugmented; returns how many layers."
+    """Re-estimate every BatchNorm layer's running mean and variance from `n` of `images`, unaugmented; returns how many
+    layers."""
     bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
     if not bns or n <= 0: return len(bns)
-    images = torch.as_tensor(images); was = model.training; momenta = [m.momentum for m in bns]
+    images = torch.as_tensor(images)
+    was = model.training
+    momenta = [m.momentum for m in bns]
     model.eval()  # dropout and everything else as deployed; only the BatchNorm layers average batch statistics
-    for m in bns: m.reset_running_stats(); m.momentum = None; m.train()  # momentum None: a plain average over the batches
+    for m in bns:
+        m.reset_running_stats()
+        m.momentum = None
+        m.train()  # momentum None: a plain average over the batches
     nb = max(1, min(n, len(images)) // batch_size)  # whole batches (random order: no class-sorted batch)
     idx = torch.randperm(len(images), generator=torch.Generator().manual_seed(seed))[:nb * batch_size]
     dev = next(model.parameters()).device
@@ -444,17 +623,21 @@ def recalibrate_bn(model:nn.Module, images, # uint8 (N, 28, 28) clean drawings (
     return len(bns)
 
 def bn_recal_reserve(cfg:TrainConfig, eval_cost:float, # CPU- (or wall-) seconds the epoch's evaluation took
-                     n_eval:int) -> float: # drawings that evaluation scored
-    "Budget seconds to keep free for the `bn_recal` step (its forward passes and the second evaluation), with a 2x margin."
+                     n_eval:int) -> float:  # drawings that evaluation scored
+    """Budget seconds to keep free for the `bn_recal` step (its forward passes and the second evaluation), with a 2x
+    margin."""
     return 0.0 if not cfg.bn_recal else eval_cost * (1 + 2 * cfg.bn_recal / max(n_eval, 1))
 
 # %% ../nbs/03_train.ipynb #bnr4code
-def recalibrate_checkpoint(src:str|os.PathLike, # a checkpoint of a run trained without `bn_recal` (`last.pt`, or a published one)
+# a checkpoint of a run trained without `bn_recal` (`last.pt`, or a published one)
+def recalibrate_checkpoint(src:str|os.PathLike,
                            dst:str|os.PathLike, # where to write the recalibrated checkpoint (never `src`)
                            n:int=20000) -> dict: # clean training drawings to average over (`bn_recal: n`)
     "`train`'s `bn_recal` step applied to a finished run: writes `dst` and returns its new last history record."
     from quickdraw_mobilevit.evaluate import load_checkpoint
-    if Path(src).resolve() == Path(dst).resolve(): raise ValueError(f'write the recalibrated checkpoint next to {src}, not over it')
+
+    if Path(src).resolve() == Path(dst).resolve():
+        raise ValueError(f'write the recalibrated checkpoint next to {src}, not over it')
     model, _, pp, ck = load_checkpoint(src)   # a clear error if `src` is missing or not a checkpoint
     cfg = TrainConfig(**(dataclasses.asdict(TrainConfig()) | ck['config']))
     if cfg.bn_recal: raise ValueError(f'{src} was already recalibrated (bn_recal: {cfg.bn_recal})')
@@ -467,6 +650,11 @@ def recalibrate_checkpoint(src:str|os.PathLike, # a checkpoint of a run trained 
     rc, h = _cpu_s() - c1, ck['history'][-1]
     rec = h | ev | {'cpu_s': h['cpu_s'] + rc, 'wall_s': h.get('wall_s', 0.0) + time.perf_counter() - t1,
                     'val_top1_before_bn_recal': h['val_top1'], 'bn_recal_cpu_s': rc}
-    atomic_save(ck | {'model': {k: v.cpu() for k, v in model.state_dict().items()}, 'config': ck['config'] | {'bn_recal': n},
-                      'metrics': ev, 'history': ck['history'][:-1] + [rec], 'best_top1': max(ck.get('best_top1', -1.0), ev['val_top1'])}, dst)
+    atomic_save(
+        ck
+        | {'model': {k: v.cpu() for k, v in model.state_dict().items()}, 'config': ck['config'] | {'bn_recal': n},
+           'metrics': ev, 'history': ck['history'][:-1] + [rec],
+           'best_top1': max(ck.get('best_top1', -1.0), ev['val_top1'])},
+        dst,
+    )
     return rec

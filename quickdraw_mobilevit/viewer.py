@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 from PIL import Image, ImageDraw, ImageFont
 from .data import load_class_bitmaps, load_split, read_meta
+from .measure import atomic_write
 
 # %% auto #0
 __all__ = ['mosaic', 'sketch_grid', 'sample_sketches', 'save_sketch_sheet', 'SketchViewer']
@@ -32,12 +33,14 @@ def sketch_grid(images:np.ndarray, titles:list[str]|None=None, cols:int=6, size:
     "Interactive plotly grid of sketches with optional per-sketch titles."
     imgs = np.asarray(images, np.uint8).reshape(len(images), 28, 28)
     rows = max(1, math.ceil(len(imgs)/cols))
-    fig = make_subplots(rows, cols, subplot_titles=titles, horizontal_spacing=0.01, vertical_spacing=0.06 if titles else 0.01)
+    fig = make_subplots(rows, cols, subplot_titles=titles, horizontal_spacing=0.01,
+                        vertical_spacing=0.06 if titles else 0.01)
     for i, im in enumerate(imgs):
         fig.add_trace(go.Heatmap(z=255 - im[::-1], colorscale='gray', zmin=0, zmax=255, showscale=False,
                                  hovertemplate='x %{x}, y %{y}: ink %{customdata}<extra></extra>', customdata=im[::-1]),
                       i//cols + 1, i % cols + 1)
-    fig.update_xaxes(visible=False, scaleanchor='y'); fig.update_yaxes(visible=False)
+    fig.update_xaxes(visible=False, scaleanchor='y')
+    fig.update_yaxes(visible=False)
     fig.update_annotations(font_size=10)
     fig.update_layout(width=cols*size, height=rows*size + 30, margin=dict(l=5, r=5, t=30, b=5))
     return fig
@@ -45,11 +48,14 @@ def sketch_grid(images:np.ndarray, titles:list[str]|None=None, cols:int=6, size:
 # %% ../nbs/01_viewer.ipynb #5d7f5779
 def sample_sketches(classes:list[str], num:int=16, source=None, data_dir=None, seed:int=0) -> dict[str, np.ndarray]:
     "`num` random sketches per class, from a built dataset folder (`data_dir`, val split) or a mirror/download."
-    rng = np.random.default_rng(seed); out = {}
+    rng = np.random.default_rng(seed)
+    out = {}
     if data_dir is not None:
-        meta = read_meta(data_dir); x, y = load_split(data_dir, 'val')
+        meta = read_meta(data_dir)
+        x, y = load_split(data_dir, 'val')
         for c in classes:
-            if c not in meta['classes']: raise ValueError(f'class {c!r} is not in {data_dir}; it has: {", ".join(meta["classes"][:10])}...')
+            if c not in meta['classes']:
+                raise ValueError(f'class {c!r} is not in {data_dir}; it has: {", ".join(meta["classes"][:10])}...')
             idx = np.flatnonzero(y == meta['classes'].index(c))
             out[c] = x[np.sort(rng.choice(idx, min(num, len(idx)), replace=False))]
     else:
@@ -61,14 +67,16 @@ def sample_sketches(classes:list[str], num:int=16, source=None, data_dir=None, s
 def save_sketch_sheet(samples:dict[str, np.ndarray], path:str|os.PathLike, scale:int=3, label_w:int=150) -> Path:
     "One labelled row per class, ink dark on white, saved as PNG."
     cols = max(len(v) for v in samples.values())
-    rows = [Image.fromarray(mosaic(v, cols=cols)).resize(((cols*30+2)*scale, 32*scale), Image.NEAREST) for v in samples.values()]
+    rows = [
+        Image.fromarray(mosaic(v, cols=cols)).resize(((cols * 30 + 2) * scale, 32 * scale), Image.NEAREST)
+        for v in samples.values()
+    ]
     sheet = Image.new('L', (label_w + rows[0].width, 32*scale*len(rows)), 255)
     d, font = ImageDraw.Draw(sheet), ImageFont.load_default(size=6*scale)
     for i, (name, row) in enumerate(zip(samples, rows)):
-        sheet.paste(row, (label_w, i*32*scale)); d.text((8, i*32*scale + 12*scale), name, fill=0, font=font)
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + '.tmp.png'); sheet.save(tmp); os.replace(tmp, path)
-    return path
+        sheet.paste(row, (label_w, i*32*scale))
+        d.text((8, i*32*scale + 12*scale), name, fill=0, font=font)
+    return atomic_write(path, lambda tmp: sheet.save(tmp, format='PNG'))
 
 # %% ../nbs/01_viewer.ipynb #edc17272
 class SketchViewer:
@@ -77,7 +85,9 @@ class SketchViewer:
         import ipywidgets as W
         self.data_dir, self.source, self.rng = data_dir, source, np.random.default_rng(seed)
         if data_dir is not None:
-            meta = read_meta(data_dir); self.x, self.y = load_split(data_dir, 'val'); classes = classes or meta['classes']
+            meta = read_meta(data_dir)
+            self.x, self.y = load_split(data_dir, 'val')
+            classes = classes or meta['classes']
             self._all = meta['classes']
         self.classes = classes or []
         if not self.classes: raise ValueError('no classes to show: pass data_dir or classes')
@@ -85,8 +95,10 @@ class SketchViewer:
         self.size = W.IntSlider(value=n, min=6, max=60, step=6, description='grid')
         self.nxt, self.rnd = W.Button(description='next'), W.Button(description='random')
         self.out, self.page = W.Output(), 0
-        self.nxt.on_click(lambda _: self._go(self.page + 1)); self.rnd.on_click(lambda _: self._go(None))
-        self.dd.observe(lambda _: self._go(0), 'value'); self.size.observe(lambda _: self._go(0), 'value')
+        self.nxt.on_click(lambda _: self._go(self.page + 1))
+        self.rnd.on_click(lambda _: self._go(None))
+        self.dd.observe(lambda _: self._go(0), 'value')
+        self.size.observe(lambda _: self._go(0), 'value')
         self.widget = W.VBox([W.HBox([self.dd, self.size, self.nxt, self.rnd]), self.out])
     def images(self, cls:str) -> np.ndarray:
         if self.data_dir is not None: return self.x[self.y == self._all.index(cls)]
@@ -97,9 +109,12 @@ class SketchViewer:
         self.page = int(self.rng.integers(pages)) if page is None else page % pages
         return imgs[self.page*n:(self.page+1)*n]
     def _go(self, page):
-        imgs = self.page_images(page)
+        self.fig = sketch_grid(self.page_images(page), cols=6)
         self.out.clear_output(wait=True)
-        with self.out: sketch_grid(imgs, cols=6).show()
-    def _ipython_display_(self):
-        from IPython.display import display
-        self._go(0); display(self.widget)
+        with self.out: self.fig.show()
+    def _repr_mimebundle_(self, **kwargs):
+        "The widget in JupyterLab; on a static page (no kernel) the first page of sketches, as a plotly figure."
+        import json
+        self._go(0)
+        fig = json.loads(self.fig.to_json())
+        return self.widget._repr_mimebundle_(**kwargs) | {'application/vnd.plotly.v1+json': fig}

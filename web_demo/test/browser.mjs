@@ -1,5 +1,5 @@
 // Drive the built "Try it" page in headless Chromium (Debian's /usr/bin/chromium, via playwright-core; no browser
-// download), from a static server on 127.0.0.1. Called by quickdraw_mobilevit.export_web.browser_check, which
+// download), from a static server on 127.0.0.1. Called by quickdraw_mobilevit.export.web.browser_check, which
 // writes the inputs, reads what this writes, and checks it against Python:
 //   node web_demo/test/browser.mjs --site DIR --inputs IN.json --out OUT.json [--screenshot PNG] [--chromium PATH]
 import {chromium} from 'playwright-core';

@@ -1,6 +1,6 @@
 // The browser's preprocessing against Python's golden vectors (quickdraw_mobilevit.strokes.write_golden_vectors),
 // bit for bit: each drawing's 28x28 bitmap, its model input, softmax and top-3.
-//   QDMV_GOLDEN=DIR node --test web_demo/test/    (DIR holds golden_*.json; see quickdraw_mobilevit.export_web)
+//   QDMV_GOLDEN=DIR node --test web_demo/test/    (DIR holds golden_*.json; see quickdraw_mobilevit.export.web)
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
