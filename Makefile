@@ -29,25 +29,25 @@ export:  # the library from the notebooks, with `__all__` rewrapped to 120 colum
 clean-nbs:
 	$(BIN)/nbdev_clean
 
-lint:  # the library in full (120 columns, one statement per line); the notebooks for one statement per line
+lint:  # the library in full; the notebooks for 120 columns and one statement per line
 	$(BIN)/ruff check quickdraw_mobilevit
-	$(BIN)/ruff check nbs --select E702
+	$(BIN)/ruff check nbs --select E501,E702
 
 site: web-deps  # the book as offline HTML from the outputs committed in nbs/ (nothing runs), plus the "Try it" page
-	$(BIN)/python -m quickdraw_mobilevit.site --out _site
+	$(BIN)/qdmv book site --out _site
 	$(BIN)/qdmv web page --out _site/try
 
 # Every chapter (or NBS="01_viewer.ipynb ..."), run in a temporary copy of the repo; outputs written into nbs/*.ipynb
 outputs: web-deps
-	$(BIN)/python -m quickdraw_mobilevit.site --outputs $(NBS) --workers $(N_WORKERS)
+	$(BIN)/qdmv book outputs $(NBS) --workers $(N_WORKERS)
 	$(BIN)/nbdev_clean
 
 SITE_CHECK_OUT ?= /tmp/qdmv-site-check.json
 site-check: site  # every page of _site/ in headless Chromium: console errors, blank figures, broken links, other hosts
-	$(BIN)/python -m quickdraw_mobilevit.site --check $(SITE_CHECK_OUT) --out _site
+	$(BIN)/qdmv book check --site _site --out $(SITE_CHECK_OUT)
 
 readme:  # README.md from nbs/index.ipynb (runs the home page, which reads results/)
-	$(BIN)/python -m quickdraw_mobilevit.site --readme
+	$(BIN)/qdmv book readme
 
 # The browser page (nbs/22_export_web.ipynb). Its npm packages: onnxruntime-web (vendored into the page) and
 # playwright-core (drives Debian's chromium: apt-get install chromium).

@@ -15,7 +15,7 @@ from .measure import array_sha256, atomic_write, latency_ms, peak_rss_mb
 
 # %% auto #0
 __all__ = ['RUNTIMES', 'CSV_COLS', 'Artifact', 'load_runner', 'measure_artifact', 'measure_in_subprocess',
-           'check_consistent', 'run_benchmark', 'pareto_front', 'tradeoff_figure', 'best_int8',
+           'check_consistent', 'run_benchmark', 'measure_worker', 'pareto_front', 'tradeoff_figure', 'best_int8',
            'per_class_drop_figure', 'markdown_table', 'benchmark_markdown', 'study_artifacts']
 
 # %% ../nbs/30_benchmark.ipynb #e4cc922e
@@ -79,7 +79,7 @@ def measure_in_subprocess(art:Artifact, data_dir, threads:int=1, runs:int=100, t
     arg = json.dumps({'art': dataclasses.asdict(art), 'data_dir': str(data_dir), 'threads': threads, 'runs': runs})
     env = os.environ | {'OMP_NUM_THREADS': str(threads)}
     try:
-        p = subprocess.run([sys.executable, '-m', 'quickdraw_mobilevit.benchmark', '--measure', arg],
+        p = subprocess.run([sys.executable, '-m', 'quickdraw_mobilevit.benchmark', arg],
                            capture_output=True, text=True, timeout=timeout, env=env)
         lines = [l for l in p.stdout.splitlines() if l.startswith('{')]
         if p.returncode == 0 and lines: return json.loads(lines[-1])
@@ -125,15 +125,15 @@ def run_benchmark(artifacts:list[Artifact], data_dir:str|os.PathLike, out_dir:st
     return rows
 
 # %% ../nbs/30_benchmark.ipynb #5136e49e
-def _main(argv=None):
-    import argparse
-    ap = argparse.ArgumentParser()
-    ap.add_argument('--measure', required=True)
-    a = json.loads(ap.parse_args(argv).measure)
+def measure_worker(spec:str) -> dict:
+    "The fresh-process side of `measure_in_subprocess`: `spec` is its JSON; prints the row as JSON and returns it."
+    a = json.loads(spec)
     row = measure_artifact(Artifact(**a['art']), a['data_dir'], a['threads'], runs=a['runs'])
     print(json.dumps(row))
+    return row
 
-if __name__ == '__main__' and not getattr(builtins, '__IPYTHON__', False): _main()
+# `python -m quickdraw_mobilevit.benchmark SPEC` is the worker process that `measure_in_subprocess` starts
+if __name__ == '__main__' and not getattr(builtins, '__IPYTHON__', False): measure_worker(sys.argv[1])
 
 # %% ../nbs/30_benchmark.ipynb #8ecf5551
 def pareto_front(x:np.ndarray, y:np.ndarray) -> np.ndarray:

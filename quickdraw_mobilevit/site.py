@@ -4,7 +4,7 @@
 
 # %% ../nbs/92_site.ipynb #94505f37
 from __future__ import annotations
-import argparse, builtins, html, json, os, re, shutil, subprocess, sys, tempfile, time
+import html, json, os, re, shutil, subprocess, tempfile, time
 from pathlib import Path
 import nbformat
 from .safety import atomic_write
@@ -14,7 +14,7 @@ __all__ = ['PLOTLY_JSON', 'WIDGET_VIEW', 'OUTPUT_ENV', 'VENDOR', 'TRY_IT', 'SITE
            'strip_directives', 'prepare_notebook', 'clean_stream', 'clean_outputs', 'execute_notebook', 'repo_copy',
            'merge_outputs', 'make_outputs', 'book_parts', 'site_settings', 'page_title', 'page_summary', 'site_links',
            'plotly_div', 'static_outputs', 'vendor_files', 'site_exporter', 'page_head', 'nav_html', 'render_page',
-           'llms_txt', 'render_site', 'score_site_run', 'site_check', 'render_readme', 'main', 'wrap_all']
+           'llms_txt', 'render_site', 'score_site_run', 'site_check', 'render_readme', 'wrap_all']
 
 # %% ../nbs/92_site.ipynb #da572ae7
 _DIRECTIVE = re.compile(r'^\s*#\|\s*([\w-]+)(.*)$')
@@ -410,35 +410,6 @@ def render_readme(index:str|os.PathLike='nbs/index.ipynb', out:str|os.PathLike='
         parts += [fix(o.data['text/markdown']) for o in c.get('outputs', []) if 'text/markdown' in o.get('data', {})]
     head = '<!-- generated from nbs/index.ipynb by `make readme`; do not edit -->\n\n'
     return _write(Path(out), head + '\n\n'.join(parts).strip() + '\n')
-
-# %% ../nbs/92_site.ipynb #0eee7cbe
-def main(argv=None):
-    ap = argparse.ArgumentParser(description='The offline book: outputs, HTML site, browser check, README')
-    ap.add_argument('--nbs', default='nbs')
-    ap.add_argument('--out', default='_site', help='the site folder')
-    ap.add_argument('--outputs', nargs='*', metavar='NB', help='execute these chapters (none: all) into nbs/')
-    ap.add_argument('--workers', type=int, default=2)
-    ap.add_argument('--timeout', type=int, default=900, help='seconds a cell may run before its chapter fails')
-    ap.add_argument('--check', metavar='JSON', help='check the built site in headless Chromium, write the verdict')
-    ap.add_argument('--readme', action='store_true', help='write README.md from nbs/index.ipynb')
-    a = ap.parse_args(argv)
-    t0 = time.time()
-    if a.readme: return print(f'wrote {render_readme(Path(a.nbs)/"index.ipynb")}')
-    if a.outputs is not None:
-        status = make_outputs(a.outputs or None, a.nbs, a.workers, a.timeout)
-        bad = [n for n, s in status.items() if not s.startswith('ok')]
-        print(f'outputs in {time.time() - t0:.0f} s' + (f'; failed: {", ".join(bad)}' if bad else ''))
-        return sys.exit(1 if bad else 0)
-    if a.check:
-        res = site_check(a.out, a.check)
-        print(json.dumps({k: v for k, v in res.items() if v}, indent=1)[:3000])
-        print(f"site check: {res['pages']} pages, {'ok' if res['ok'] else 'FAILED'} in {time.time() - t0:.1f} s")
-        return sys.exit(0 if res['ok'] else 1)
-    pages = render_site(a.nbs, a.out)
-    print(f'site: {len(pages)} pages in {a.out}/ in {time.time() - t0:.1f} s')
-
-# `python -m quickdraw_mobilevit.site`
-if __name__ == '__main__' and not getattr(builtins, '__IPYTHON__', False): main()
 
 # %% ../nbs/92_site.ipynb #889171be
 _ALL = re.compile(r"^__all__ = \[(.*?)\]\n", flags=re.M | re.S)

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/21_export_onnx.ipynb #85a5924b
 from __future__ import annotations
-import argparse, contextlib, dataclasses, io, logging, os, shutil, sys, tempfile, time, warnings
+import contextlib, dataclasses, io, logging, os, shutil, tempfile, time, warnings
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,8 +24,7 @@ from ..evaluate import check_classes, evaluate, load_checkpoint
 # %% auto #0
 __all__ = ['PER_CHANNEL_OPS', 'export_onnx', 'ort_session', 'OrtModel', 'check_parity', 'CalibReader',
            'quantize_onnx_static', 'quantize_onnx_dynamic', 'to_ort_format', 'runtime_memory', 'OnnxStudyConfig',
-           'build_onnx_files', 'score_onnx_rows', 'time_onnx_rows', 'write_onnx_sidecars', 'onnx_study', 'study_table',
-           'main_export_onnx']
+           'build_onnx_files', 'score_onnx_rows', 'time_onnx_rows', 'write_onnx_sidecars', 'onnx_study', 'study_table']
 
 # %% ../../nbs/21_export_onnx.ipynb #de5bb2c1
 def _quiet():
@@ -392,31 +391,3 @@ def study_table(res:dict):
     cols = ['top1', 'top5', 'agree_with_eager', 'size_MB', 'size_vs_fp32', 'latency_median_ms', 'latency_p90_ms',
             'latency_vs_fp32', 'peak_rss_mb', 'model_rss_mb']
     return df[[c for c in cols if c in df]]
-
-# %% ../../nbs/21_export_onnx.ipynb #e14c09a6
-def main_export_onnx(argv:list[str]|None=None) -> dict:
-    "`qdmv export onnx`: run `onnx_study` from the command line."
-    p = argparse.ArgumentParser(prog='qdmv export onnx',
-                                description='ONNX Runtime export: FP32, INT8 static/dynamic, .ort')
-    p.add_argument('--checkpoint', required=True)
-    p.add_argument('--data', required=True, help='dataset folder (val + calib)')
-    p.add_argument('--out-dir', default='runs/export_onnx')
-    p.add_argument('--results', default='results/export/export_onnx.json')
-    p.add_argument('--threads', type=int, default=1)
-    p.add_argument('--runs', type=int, default=200)
-    p.add_argument('--warmup', type=int, default=20)
-    p.add_argument('--no-memory', action='store_true')
-    p.add_argument('--per-tensor', action='store_true', help='per-tensor instead of per-channel weights')
-    p.add_argument('--activation-type', default='QUInt8', choices=['QUInt8', 'QInt8'])
-    p.add_argument('--calibrate-method', default='MinMax', choices=['MinMax', 'Entropy', 'Percentile'])
-    p.add_argument('--target-platform', default='arm', choices=['arm', 'amd64'])
-    p.add_argument('--legacy-exporter', action='store_true', help='TorchScript exporter (dynamo=False)')
-    a = p.parse_args(argv)
-    cmd = 'qdmv export onnx ' + ' '.join(argv if argv is not None else sys.argv[1:])
-    cfg = OnnxStudyConfig(threads=a.threads, warmup=a.warmup, runs=a.runs, memory=not a.no_memory,
-                          per_channel=not a.per_tensor, activation_type=a.activation_type,
-                          calibrate_method=a.calibrate_method, target_platform=a.target_platform,
-                          dynamo=not a.legacy_exporter)
-    res = onnx_study(a.checkpoint, a.data, a.out_dir, a.results, cfg, command=cmd, progress=True)
-    print(study_table(res).round(4).to_string())
-    return res

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/11_quant_pt2e.ipynb #66c68935
 from __future__ import annotations
-import argparse, dataclasses, json, os, shutil
+import dataclasses, json, os, shutil
 from typing import NamedTuple
 from pathlib import Path
 import numpy as np
@@ -20,7 +20,7 @@ from ..export.executorch import export_pte, load_pte, pte_latency, xnnpack_frien
 # %% auto #0
 __all__ = ['VARIANTS', 'calib_batches', 'capture', 'make_quantizer', 'quantize_pt2e', 'count_quantized', 'StudyInputs',
            'study_inputs', 'build_int8', 'val_metrics', 'run_pt2e_study', 'export_goals', 'run_export_study',
-           'main_quantize', 'int8_speedup_by_size', 'run_speedup_study', 'main_speedup']
+           'int8_speedup_by_size', 'run_speedup_study']
 
 # %% ../../nbs/11_quant_pt2e.ipynb #16fbcc6f
 def calib_batches(images:np.ndarray, pp:Preprocess, batch_size:int=64) -> list[torch.Tensor]:
@@ -267,41 +267,6 @@ def run_export_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike,
     write_json_atomic(res, out)
     return res
 
-def main_quantize(argv=None):
-    "CLI: `qdmv quantize int8 CHECKPOINT DATA_DIR [--out ...] [--models-dir ...]` runs both studies."
-    p = argparse.ArgumentParser(prog='qdmv quantize int8', description=main_quantize.__doc__)
-    p.add_argument('checkpoint')
-    p.add_argument('data_dir')
-    p.add_argument('--out', default='results/quant/pt2e.json')
-    p.add_argument('--export-out', default='results/export/export_executorch.json')
-    p.add_argument('--models-dir', default='results/models')
-    p.add_argument('--pte-dir', default='runs/pte')
-    p.add_argument('--runs', type=int, default=200)
-    p.add_argument('--skip-variants', action='store_true')
-    p.add_argument('--int8-pte',
-                   help='ship this INT8 .pte (e.g. runs/pte/qat_int8.pte) as model_int8.pte instead of PTQ')
-    a = p.parse_args(argv)
-    import sys
-    cmd = 'python -m quickdraw_mobilevit.quant.pt2e ' + ' '.join(argv if argv is not None else sys.argv[1:])
-    r = run_export_study(a.checkpoint, a.data_dir, a.export_out, a.models_dir, latency_runs=a.runs, command=cmd,
-                         int8_pte=a.int8_pte)
-    print(
-        json.dumps(
-            {'table': [{k: v for k, v in row.items() if not isinstance(v, dict)} for row in r['table']],
-             'goals': r['goals']},
-            indent=1,
-        )
-    )
-    if not a.skip_variants:
-        r = run_pt2e_study(a.checkpoint, a.data_dir, a.out, pte_dir=a.pte_dir, latency_runs=a.runs // 2, command=cmd)
-        print(
-            json.dumps([{k: v for k, v in row.items() if not isinstance(v, (dict, list))} for row in r['table']],
-                       indent=1)
-        )
-
-
-if __name__ == '__main__' and '__file__' in globals(): main_quantize()  # not when run as a notebook
-
 # %% ../../nbs/11_quant_pt2e.ipynb #11a09b10
 def int8_speedup_by_size(model_fn, # size -> float model (eval) for inputs of that size
                          sizes, # input sizes (pixels)
@@ -370,20 +335,3 @@ def run_speedup_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, size
     }
     write_json_atomic(res, out)
     return res
-
-def main_speedup(argv=None):
-    "CLI: `qdmv quantize int8-speedup CHECKPOINT DATA_DIR [--sizes 32 64 ...] [--runs N] [--out ...]`."
-    import sys
-    p = argparse.ArgumentParser(prog='qdmv quantize int8-speedup', description=main_speedup.__doc__)
-    p.add_argument('checkpoint')
-    p.add_argument('data_dir')
-    p.add_argument('--sizes', type=int, nargs='+', default=[32, 48, 64, 96, 128])
-    p.add_argument('--runs', type=int, default=200)
-    p.add_argument('--out', default='results/quant/int8_speedup_by_size.json')
-    a = p.parse_args(argv)
-    cmd = 'qdmv quantize int8-speedup ' + ' '.join(argv if argv is not None else sys.argv[1:])
-    r = run_speedup_study(a.checkpoint, a.data_dir, a.sizes, a.out, a.runs, command=cmd)
-    print(
-        json.dumps([{k: (round(v, 3) if isinstance(v, float) else v) for k, v in row.items()} for row in r['table']],
-                   indent=1)
-    )

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/13_qat.ipynb #86a58603
 from __future__ import annotations
-import argparse, json, os, time
+import os, time
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
@@ -18,7 +18,7 @@ from .pt2e import capture, make_quantizer, study_inputs, val_metrics
 from ..train import TrainConfig, make_criterion
 
 # %% auto #0
-__all__ = ['guard_zero_bn', 'prepare_qat', 'qat_finetune', 'convert_qat', 'run_qat_study', 'main_qat']
+__all__ = ['guard_zero_bn', 'prepare_qat', 'qat_finetune', 'convert_qat', 'run_qat_study']
 
 # %% ../../nbs/13_qat.ipynb #84f77b9c
 @torch.no_grad()
@@ -144,23 +144,3 @@ def run_qat_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, out:str|
     }
     write_json_atomic(res, out)
     return res
-
-def main_qat(argv=None):
-    "CLI: `qdmv quantize qat CHECKPOINT DATA_DIR [--steps N] [--lr LR] [--out ...]`."
-    import sys
-    p = argparse.ArgumentParser(prog='qdmv quantize qat', description=main_qat.__doc__)
-    p.add_argument('checkpoint')
-    p.add_argument('data_dir')
-    p.add_argument('--out', default='results/quant/qat.json')
-    p.add_argument('--pte-dir', default='runs/pte')
-    p.add_argument('--steps', type=int, default=600)
-    p.add_argument('--lr', type=float, default=2e-5)
-    p.add_argument('--batch-size', type=int, default=64)
-    p.add_argument('--train-bn', action='store_true', help='fine-tune with train-mode BatchNorm (default: frozen)')
-    a = p.parse_args(argv)
-    cmd = 'python -m quickdraw_mobilevit.quant.qat ' + ' '.join(argv if argv is not None else sys.argv[1:])
-    r = run_qat_study(a.checkpoint, a.data_dir, a.out, a.steps, a.lr, a.batch_size, a.pte_dir, command=cmd,
-                      freeze_bn=not a.train_bn)
-    print(json.dumps(r['table'], indent=1), json.dumps(r['qat'], indent=1))
-
-if __name__ == '__main__' and '__file__' in globals(): main_qat()  # not when run as a notebook

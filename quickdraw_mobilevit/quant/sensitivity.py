@@ -4,7 +4,7 @@
 
 # %% ../../nbs/14_sensitivity.ipynb #8a2394d2
 from __future__ import annotations
-import argparse, dataclasses, math, os, sys, time
+import dataclasses, math, os, time
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn
@@ -20,8 +20,8 @@ from .pt2e import study_inputs, build_int8, calib_batches, make_quantizer
 # %% auto #0
 __all__ = ['ERR_EDGES_LSB', 'quant_layers', 'weight_owners', 'pt2e_qparams', 'bn_pairs', 'layer_qparams',
            'simulate_layer', 'skip_plan', 'shortcut', 'balanced_subset', 'layer_sensitivity', 'sensitivity_table',
-           'mixed_precision_curve', 'curve_table', 'run_sensitivity_study', 'main_sensitivity', 'sensitivity_figure',
-           'curve_figure', 'layer_error_figure', 'SensitivityWidget']
+           'mixed_precision_curve', 'curve_table', 'run_sensitivity_study', 'sensitivity_figure', 'curve_figure',
+           'layer_error_figure', 'SensitivityWidget']
 
 # %% ../../nbs/14_sensitivity.ipynb #07f9b9b7
 def quant_layers(model:nn.Module) -> dict[str, nn.Module]:
@@ -482,32 +482,6 @@ def run_sensitivity_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike,
     res = _finite(res)
     if out is not None: write_json_atomic(res, out)
     return res
-
-def _ints(s:str) -> list[int]: return [int(v) for v in s.replace(',', ' ').split()]
-
-def main_sensitivity(argv:list[str]|None=None) -> int:
-    """CLI: `qdmv quantize sensitivity CHECKPOINT DATA_DIR [--out J] [--pte-dir D] [--ks 0,1,2,4,8] [--n-eval N] [--runs
-    R]`."""
-    p = argparse.ArgumentParser(prog='qdmv quantize sensitivity',
-                                description='per-layer INT8 sensitivity and the mixed-precision .pte curve')
-    p.add_argument('checkpoint')
-    p.add_argument('data_dir')
-    p.add_argument('--out', default='results/quant/sensitivity.json')
-    p.add_argument('--pte-dir', default='runs/pte/mixed')
-    p.add_argument('--ks', type=_ints, default=[0, 1, 2, 4, 8], help='layers kept float, e.g. 0,1,2,4,8')
-    p.add_argument('--n-eval', type=int, default=1000, help='balanced val images scored per layer')
-    p.add_argument('--runs', type=int, default=100, help='batch-1 latency runs per .pte')
-    a = p.parse_args(argv)
-    cmd = 'qdmv quantize sensitivity ' + ' '.join(argv if argv is not None else sys.argv[1:])
-    r = run_sensitivity_study(a.checkpoint, a.data_dir, a.out, a.pte_dir, a.ks, a.n_eval, a.runs, command=cmd,
-                              progress=True)
-    s = r['sensitivity']
-    print(f"{s['n_layers']} layers, {s['n_eval']} val images, {s['wall_s']:.0f} s; most sensitive first:")
-    print(sensitivity_table(s).head(10).round(3).to_string())
-    print(curve_table(r['curve'])[['top1', 'delta_top1_pp', 'size_bytes', 'size_vs_fp32', 'b1_median_ms', 'b1_p90_ms',
-                                   'int8_weights', 'n_fallback']].round(4).to_string())
-    print(f'written: {a.out}' if a.out else '')
-    return 0
 
 # %% ../../nbs/14_sensitivity.ipynb #cc517cb6
 def _short(n:str) -> str:

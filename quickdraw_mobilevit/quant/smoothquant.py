@@ -4,7 +4,7 @@
 
 # %% ../../nbs/12_smoothquant.ipynb #3b0175bc
 from __future__ import annotations
-import argparse, copy, json, os
+import copy, os
 from pathlib import Path
 import torch, torch.nn as nn
 from .. import compat  # noqa: F401
@@ -13,7 +13,7 @@ from .pt2e import calib_batches, study_inputs, val_metrics, build_int8
 from ..export.executorch import load_pte, versions
 
 # %% auto #0
-__all__ = ['smooth_pairs', 'act_absmax', 'smooth_model', 'run_smoothquant_study', 'main_smoothquant']
+__all__ = ['smooth_pairs', 'act_absmax', 'smooth_model', 'run_smoothquant_study']
 
 # %% ../../nbs/12_smoothquant.ipynb #3a0776fc
 def smooth_pairs(model:nn.Module) -> list[dict]:
@@ -109,19 +109,3 @@ def run_smoothquant_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike,
     }
     write_json_atomic(res, out)
     return res
-
-def main_smoothquant(argv=None):
-    "CLI: `qdmv quantize smoothquant CHECKPOINT DATA_DIR [--out ...] [--alphas 0 0.5 1]`."
-    import sys
-    p = argparse.ArgumentParser(prog='qdmv quantize smoothquant', description=main_smoothquant.__doc__)
-    p.add_argument('checkpoint')
-    p.add_argument('data_dir')
-    p.add_argument('--out', default='results/quant/smoothquant.json')
-    p.add_argument('--pte-dir', default='runs/pte')
-    p.add_argument('--alphas', type=float, nargs='+', default=[0.0, 0.25, 0.5, 0.75, 1.0])
-    a = p.parse_args(argv)
-    cmd = 'python -m quickdraw_mobilevit.quant.smoothquant ' + ' '.join(argv if argv is not None else sys.argv[1:])
-    r = run_smoothquant_study(a.checkpoint, a.data_dir, a.out, tuple(a.alphas), a.pte_dir, command=cmd)
-    print(json.dumps(r['table'], indent=1))
-
-if __name__ == '__main__' and '__file__' in globals(): main_smoothquant()  # not when run as a notebook

@@ -23,7 +23,7 @@ __all__ = ['LAYERS', 'METHODS', 'QFORMAT', 'find_blocks', 'eligible_linears', 'Q
            'awq_search_clip', 'pack_nibbles', 'unpack_nibbles', 'QLinear', 'layer_stats', 'layer_errors', 'QRecipe',
            'quantize_layer', 'quantize_model', 'with_weights', 'compare_logits', 'save_quantized', 'load_quantized',
            'storage_report', 'quanto_rtn', 'to_8da4w', 'export_pte', 'pte_callable', 'StudyGrid', 'weight_only_study',
-           'runs_table', 'quant_error_figure', 'QuantErrorWidget', 'quantize_checkpoint', 'main_quantize']
+           'runs_table', 'quant_error_figure', 'QuantErrorWidget', 'quantize_checkpoint']
 
 # %% ../../nbs/10_quant_weight_only.ipynb #d2178b9b
 LAYERS = ('attn.qkv', 'attn.proj', 'mlp.fc1', 'mlp.fc2')
@@ -792,32 +792,3 @@ def quantize_checkpoint(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, me
     qm, info = quantize_model(model, calib_x, method, bits, group, symmetric, indivisible, act_order=act_order)
     p = save_quantized(qm, info, ck, out)
     return p, f"{storage_report(model, qm, p)} in {info['seconds']:.1f} s"
-
-def main_quantize(argv:list[str]|None=None) -> int:
-    """CLI: `study CHECKPOINT DATA_DIR [--out J]` or `rtn|gptq|awq CHECKPOINT DATA_DIR --out FILE [--bits --group
-    --asym]`."""
-    import argparse, sys
-    ap = argparse.ArgumentParser(prog='qdmv quantize', description='weight-only RTN/GPTQ/AWQ on transformer blocks')
-    ap.add_argument('what', choices=['study', *METHODS])
-    ap.add_argument('checkpoint')
-    ap.add_argument('data_dir')
-    ap.add_argument('--out', default=None,
-                    help='study: results JSON (default results/quant/weight_only.json); method: quantized .pt')
-    ap.add_argument('--bits', type=int, default=4)
-    ap.add_argument('--group', type=int, default=64)
-    ap.add_argument('--asym', action='store_true')
-    ap.add_argument('--act-order', action='store_true')
-    ap.add_argument('--indivisible', default='fit', choices=['error', 'fit', 'row'])
-    ap.add_argument('--threads', type=int, default=1)
-    a = ap.parse_args(argv)
-    cmd = 'qdmv quantize ' + ' '.join(argv if argv is not None else sys.argv[1:])
-    if a.what == 'study':
-        weight_only_study(a.checkpoint, a.data_dir, a.out or 'results/quant/weight_only.json', act_order=a.act_order,
-                          indivisible=a.indivisible, command=cmd, threads=a.threads)
-        return 0
-    if a.out is None: ap.error('--out FILE is required to save a quantized model')
-    torch.set_num_threads(a.threads)
-    p, report = quantize_checkpoint(a.checkpoint, a.data_dir, a.what, a.out, a.bits, a.group, not a.asym,
-                                    a.indivisible, a.act_order)
-    print(f'{p}: {report}')
-    return 0
