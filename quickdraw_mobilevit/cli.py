@@ -88,13 +88,13 @@ def _classes(a):
     print('\n'.join(names))
 
 def _download(a):
-    from quickdraw_mobilevit.data import DataConfig, build_dataset
+    from quickdraw_mobilevit.data import DataConfig, build_dataset, build_index
     if a.list_classes: return _classes(a)
     if a.out is None: raise ValueError('--out DIR is required (where the dataset folder is written)')
     cfg = DataConfig(classes=a.classes, num_classes=a.num_classes, samples_per_class=a.samples_per_class,
                      val_frac=a.val_frac, test_frac=a.test_frac, calib_size=a.calib_size, seed=a.seed,
                      strict=not a.clamp)
-    meta = build_dataset(a.out, cfg, a.source)
+    meta = (build_index if a.index else build_dataset)(a.out, cfg, a.source)
     print(f"wrote {a.out}: {meta['num_classes']} classes; " +
           ', '.join(f"{s} {v['count']}" for s, v in meta['splits'].items()) + f"; calib {meta['calib']['count']}")
     print(f"val ids sha256 {meta['splits']['val']['ids_sha256']}\ncalib ids sha256 {meta['calib']['ids_sha256']}")
@@ -135,6 +135,8 @@ DATA = [
                 Arg('--calib-size', type=POS_INT, default=2048),
                 Arg('--seed', type=NONNEG_INT, default=0),
                 Arg('--list-classes', action='store_true', help='list the class names and exit'),
+                Arg('--index', action='store_true',
+                    help='write row indices over the class files (any size; data_format: index) instead of Parquet'),
             ],
         ),
     Command(
@@ -153,16 +155,22 @@ DATA = [
 def _train(a):
     import dataclasses
     from quickdraw_mobilevit.safety import RunLock
-    from quickdraw_mobilevit.train import load_config, plan_run_epochs, train
-    cfg = load_config(a.config, threads=a.threads, processes=a.processes, epochs=a.epochs, seed=a.seed, name=a.name)
+    from quickdraw_mobilevit.train import load_config, plan_run_epochs, torchrun_env, torchrun_train, train
+    cfg = load_config(a.config, threads=a.threads, processes=a.processes, epochs=a.epochs, seed=a.seed, name=a.name,
+                      out_dir=a.out_dir, data_dir=a.data_dir, max_steps=a.max_steps)
     if a.no_budget:  # e.g. a second seed of a finished budget run, for exactly the epochs that run did
         if a.epochs is None: raise ValueError('--no-budget trains a fixed number of epochs: give --epochs N too')
         cfg = dataclasses.replace(cfg, cpu_budget_s=None, wall_budget_s=None)
+    rank, world, _ = torchrun_env()
+    if world > 1:  # one rank of `torchrun ... -m quickdraw_mobilevit.train` (or `torchrun ... $(which qdmv) train`)
+        final = torchrun_train(cfg, a.resume, plan=a.epochs is None, stop_after_epochs=a.stop_after_epochs)
+        if rank == 0: print(json.dumps(final))
+        return
     with RunLock(Path(cfg.out_dir)/cfg.name):  # the plan and the run have one writer (train takes the same lock)
         if cfg.cpu_budget_s and a.epochs is None:  # a CPU budget: plan the epochs once, record them next to the run
             cfg = plan_run_epochs(cfg, reuse=a.resume)
             print(f'{cfg.cpu_budget_s:.0f} CPU-s budget -> {cfg.epochs} epochs')
-        final = train(cfg, resume=a.resume)
+        final = train(cfg, resume=a.resume, stop_after_epochs=a.stop_after_epochs)
     print(json.dumps(final))
 
 def _eval(a):
@@ -208,7 +216,7 @@ TRAINING = [
     Command(
             'train',
             _train,
-            help='train a model from a YAML config',
+            help='train a model from a YAML config (under torchrun: one rank of a data-parallel job)',
             args=[
                 Arg('--config', required=True),
                 Arg('--resume', action='store_true'),
@@ -219,6 +227,10 @@ TRAINING = [
                     help="train exactly --epochs, ignoring the config's cpu/wall budget (no re-plan)"),
                 Arg('--seed', type=NONNEG_INT, help='override the config seed'),
                 Arg('--name', help='run folder name under out_dir (default: the config name)'),
+                Arg('--out-dir', help="override the config's out_dir"),
+                Arg('--data-dir', help="override the config's data_dir"),
+                Arg('--max-steps', type=POS_INT, help='stop after this many optimizer steps'),
+                Arg('--stop-after-epochs', type=POS_INT, help='stop after N epochs as if interrupted (resume tests)'),
             ],
         ),
     Command(
@@ -265,6 +277,16 @@ def _q_study(a):
     from quickdraw_mobilevit.quant.weight_only import weight_only_study
     weight_only_study(a.checkpoint, a.data_dir, a.out, act_order=a.act_order, indivisible=a.indivisible,
                       command=a.command, threads=a.threads)
+
+def _q_whole(a):
+    from quickdraw_mobilevit.quant.whole_network import mirror_dataset, whole_network_study
+    data = a.data_dir or mirror_dataset(a.checkpoints[0], 'data/whole_network', a.source)
+    whole_network_study(a.checkpoints, data, a.out, command=a.command, threads=a.threads)
+
+def _q_collect(a):
+    from quickdraw_mobilevit.quant.study import collect_study
+    res = collect_study(a.whole_network, a.out, command=a.command)
+    print(f"{a.out}: {len(res['rows'])} rows, models {', '.join(res['models'])}")
 
 def _q_weight_only(a):
     import torch
@@ -352,14 +374,22 @@ def _int_list(text:str) -> list[int]:
 
 # %% ../nbs/90_cli.ipynb #94a705f4
 QUANTIZE = Command(
-    'quantize', help='quantize a checkpoint: rtn|gptq|awq|study (weight-only), int8 (PT2E), smoothquant, qat, '
-                     'sensitivity, int8-speedup',
+    'quantize', help='quantize a checkpoint: rtn|gptq|awq|study|whole-network (weight-only), int8 (PT2E), '
+                     'smoothquant, qat, sensitivity, int8-speedup; collect: results/study.json',
     description='`qdmv quantize METHOD --help` lists the options of each method',
     sub=[
         Command('study', _q_study, help='the weight-only study: RTN, GPTQ and AWQ over bits and group sizes',
                 args=[*CKPT_DATA, Arg('--out', default='results/quant/weight_only.json', help='results JSON'),
                       *_WEIGHT_ONLY]),
         *_WEIGHT_ONLY_METHODS,
+        Command('whole-network', _q_whole, help='RTN, GPTQ and AWQ on every Conv2d and Linear, bits 8-2',
+                args=[Arg('checkpoints', nargs='+', help='published checkpoints (distinct file names)'),
+                      Arg('--data-dir', help='their dataset folder (default: rebuilt from the first checkpoint)'),
+                      Arg('--source', help=SOURCE_HELP), Arg('--threads', type=POS_INT, default=1),
+                      Arg('--out', default='results/quant/whole_network.json')]),
+        Command('collect', _q_collect, help='results/study.json: every row with its interval and p-values',
+                args=[Arg('--whole-network', default='results/quant/whole_network.json'),
+                      Arg('--out', default='results/study.json')]),
         Command('int8', _q_int8, help='full INT8 through PT2E to ExecuTorch: the shipped .pte and the variants',
                 args=[*CKPT_DATA, Arg('--out', default='results/quant/pt2e.json', help='the variants study'),
                       Arg('--pte-dir', default='runs/pte'), *_PTE,

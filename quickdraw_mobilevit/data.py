@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #52896a65
 from __future__ import annotations
-import dataclasses, difflib, importlib.resources, json, os, shutil, tempfile, time
+import dataclasses, difflib, importlib.resources, json, os, shutil, subprocess, sys, tempfile, time
 import urllib.parse, urllib.request
 from pathlib import Path
 import numpy as np
@@ -17,12 +17,14 @@ from .safety import check_fields, check_replaceable, swap_in
 from .measure import array_sha256, atomic_write
 
 # %% auto #0
-__all__ = ['OFFICIAL_URL', 'MIRROR_ENV', 'IMG_SIDE', 'IMG_PIXELS', 'DATA_RULES', 'official_classes', 'resolve_classes',
-           'find_mirror', 'mirror_classes', 'download_file', 'load_class_bitmaps', 'default_mirror', 'arrays_from_hf',
-           'DataConfig', 'split_ids_sha256', 'open_source', 'choose_classes', 'split_sizes', 'split_classes',
-           'calib_index', 'dataset_meta', 'write_dataset', 'build_dataset', 'read_meta', 'load_split', 'Preprocess',
-           'to_input', 'Augment', 'affine_draws', 'apply_affine', 'augment_batch', 'render_draws', 'apply_render',
-           'BatchLoader', 'create_dataloaders', 'loader_throughput']
+__all__ = ['OFFICIAL_URL', 'MIRROR_ENV', 'IMG_SIDE', 'IMG_PIXELS', 'DATA_RULES', 'INDEX_FORMAT', 'official_classes',
+           'resolve_classes', 'find_mirror', 'mirror_classes', 'download_file', 'load_class_bitmaps', 'default_mirror',
+           'arrays_from_hf', 'DataConfig', 'split_ids_sha256', 'open_source', 'choose_classes', 'split_sizes',
+           'split_classes', 'calib_index', 'dataset_meta', 'write_dataset', 'build_dataset', 'read_meta', 'load_split',
+           'Preprocess', 'to_input', 'Augment', 'affine_draws', 'apply_affine', 'augment_batch', 'render_draws',
+           'apply_render', 'BatchLoader', 'create_dataloaders', 'loader_throughput', 'repair_hint', 'open_class_file',
+           'RowIndex', 'index_splits', 'index_meta', 'build_index', 'is_index', 'load_index', 'MmapBatchLoader',
+           'synthetic_mirror', 'LoaderProbe', 'loader_memory', 'ScaleStudy', 'scale_study']
 
 # %% ../nbs/00_data.ipynb #8da6a08a
 OFFICIAL_URL = 'https://storage.googleapis.com/quickdraw_dataset/full/numpy_bitmap/{}.npy'
@@ -446,6 +448,8 @@ class BatchLoader:
         self.drop_last, self.channels_last, self.epoch, self.device = drop_last, channels_last, 0, torch.device(device)
     def __len__(self): return len(self.y)//self.bs if self.drop_last else -(-len(self.y)//self.bs)
     def set_epoch(self, epoch:int): self.epoch = epoch
+    def images(self, idx:torch.Tensor) -> torch.Tensor: return self.x[idx]  # uint8 (n, 28, 28) of rows `idx`
+    def labels(self, idx:torch.Tensor) -> torch.Tensor: return self.y[idx]  # int64
     def __iter__(self):
         gen = torch.Generator().manual_seed(self.seed*100_003 + self.epoch)
         order = torch.randperm(len(self.y), generator=gen) if self.shuffle else torch.arange(len(self.y))
@@ -456,11 +460,12 @@ class BatchLoader:
             R = render_draws(len(idx), self.aug, gen) if self.aug is not None else None
             r, w = self.shard
             idx = idx[r::w]
-            xb = self.x[idx] if R is None else apply_render(self.x[idx], {k: v[r::w] for k, v in R.items()})
+            xb = self.images(idx)
+            if R is not None: xb = apply_render(xb, {k: v[r::w] for k, v in R.items()})
             x = to_input(xb.to(self.device, non_blocking=True), self.pp)
             if A is not None: x = apply_affine(x, A[r::w])
             if self.channels_last: x = x.contiguous(memory_format=torch.channels_last)
-            yield x, self.y[idx].to(self.device, non_blocking=True)
+            yield x, self.labels(idx).to(self.device, non_blocking=True)
 
 # %% ../nbs/00_data.ipynb #444f1853
 def create_dataloaders(data_dir:str|os.PathLike, # a folder written by `build_dataset`
@@ -487,3 +492,246 @@ def loader_throughput(dl:BatchLoader, epochs:int=3) -> float:
         dl.set_epoch(e)
         for x, _ in dl: n += len(x)
     return n / (time.perf_counter() - t0)
+
+# %% ../nbs/00_data.ipynb #d8cd217c
+def repair_hint(path:str|os.PathLike) -> str:
+    "How to replace a bad class file: the official file's download command."
+    name = Path(path).stem
+    return (f'delete it and fetch the official file: curl -fL -o "{path}" '
+            f'"{OFFICIAL_URL.format(urllib.parse.quote(name))}" (or, with no mirror set, '
+            f'`qdmv download --classes "{name}" --out DIR` downloads it into the cache)')
+
+def open_class_file(path:str|os.PathLike) -> np.ndarray:
+    "One `<class>.npy` memory-mapped as uint8 `(N, 784)`, after checking that it exists, its dtype, shape and size."
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f'class file {str(path)!r} does not exist; {repair_hint(path)}')
+    try: arr = np.load(path, mmap_mode='r', allow_pickle=False)
+    except (ValueError, OSError, EOFError) as e:
+        raise ValueError(f'{str(path)!r} is truncated or not a .npy file ({e}); {repair_hint(path)}') from None
+    if arr.dtype != np.uint8 or arr.ndim != 2 or arr.shape[1] != IMG_PIXELS:
+        raise ValueError(f'{str(path)!r} holds {arr.dtype} {arr.shape}, not uint8 (N, {IMG_PIXELS}); '
+                         f'{repair_hint(path)}')
+    size, want = path.stat().st_size, arr.offset + arr.nbytes
+    if size != want:
+        raise ValueError(f'{str(path)!r} has {size:,} bytes, not the {want:,} of its header and {len(arr):,} rows '
+                         f'of {IMG_PIXELS} bytes; {repair_hint(path)}')
+    return arr
+
+# %% ../nbs/00_data.ipynb #ba5d4b2a
+@dataclasses.dataclass
+class RowIndex:
+    "Drawings as rows of class files: drawing i is row `rows[i]` of `files[labels[i]]`."
+    files: list[str]        # one `<class>.npy` per class id
+    labels: np.ndarray      # int16 class ids
+    rows: np.ndarray        # int32 rows within the class file
+    def __len__(self): return len(self.labels)
+
+def index_splits(names:list[str], counts:dict[str, int], take:dict[str, int], n_val:int, n_test:int,
+                 rng:np.random.Generator) -> dict[str, tuple]:
+    "`{split: (labels int16, rows int32)}`: the rows `split_classes` takes, drawn the same way, without any pixels."
+    parts = {s: ([], []) for s in ('train', 'val', 'test')}
+    for k, n in enumerate(names):
+        for s, rows in _split_class(counts[n], take[n], n_val, n_test, rng).items():
+            parts[s][0].append(np.full(len(rows), k, np.int16))
+            parts[s][1].append(rows.astype(np.int32))
+    return {s: (np.concatenate(lab), np.concatenate(rows)) for s, (lab, rows) in parts.items()}
+
+# %% ../nbs/00_data.ipynb #393532d7
+INDEX_FORMAT = 'quickdraw-mobilevit-index/1'
+
+def index_meta(cfg:DataConfig, names:list[str], files:list[str], counts:dict[str, int], source:str,
+               splits:dict[str, tuple], calib:np.ndarray) -> dict:
+    "The index's `meta.json`: config, classes and their files, per split (and calibration subset) counts and hashes."
+    meta = {'format': INDEX_FORMAT, 'classes': names, 'num_classes': len(names), 'files': files,
+            'config': dataclasses.asdict(cfg) | {'classes': names}, 'source': source, 'source_counts': counts,
+            'image_shape': [IMG_SIDE, IMG_SIDE], 'splits': {}}
+    for s, (labels, rows) in splits.items():
+        meta['splits'][s] = {'count': len(labels), 'per_class': np.bincount(labels, minlength=len(names)).tolist(),
+                             'ids_sha256': split_ids_sha256(labels, rows)}
+    lab, rows = splits['train']
+    meta['calib'] = {'count': len(calib), 'train_index': calib.tolist(),
+                     'ids_sha256': split_ids_sha256(lab[calib], rows[calib])}
+    return meta
+
+def build_index(out_dir:str|os.PathLike, # index folder to (re)write
+                cfg:DataConfig|None=None,
+                source:str|os.PathLike|None=None, # mirror folder, or None: `$QDMV_MIRROR`, else the download cache
+               ) -> dict:
+    "Write the split of `cfg` as row indices over the class files (`index.npz`, `meta.json`); returns the meta."
+    cfg = cfg or DataConfig()
+    if isinstance(source, dict): raise ValueError('build_index needs class files (a mirror folder or the download '
+                                                  'cache); for arrays in memory use build_dataset')
+    check_replaceable(out_dir)
+    available, read, src_desc = open_source(source)
+    names = choose_classes(cfg, available)
+    files = [str(Path(read(n).filename).resolve()) for n in names]  # downloads missing classes when there is no mirror
+    counts = {n: len(open_class_file(f)) for n, f in zip(names, files)}
+    take, n_val, n_test = split_sizes(cfg, counts)
+    rng = np.random.default_rng(cfg.seed)
+    splits = index_splits(names, counts, take, n_val, n_test, rng)
+    calib = calib_index(cfg.calib_size, splits['train'][0], len(names), rng)
+    meta = index_meta(cfg, names, files, counts, src_desc, splits, calib)
+    out_dir = Path(out_dir)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f'.{out_dir.name}.tmp-'))
+    try:
+        np.savez(tmp/'index.npz', **{f'{s}_{k}': a for s, v in splits.items() for k, a in zip(('labels', 'rows'), v)})
+        (tmp/'meta.json').write_text(json.dumps(meta, indent=1))
+        swap_in(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return meta
+
+# %% ../nbs/00_data.ipynb #7106f524
+def is_index(data_dir:str|os.PathLike) -> bool:
+    "Whether `data_dir` holds a `build_index` folder (else a `build_dataset` one, or nothing)."
+    p = Path(data_dir)/'meta.json'
+    return p.exists() and json.loads(p.read_text()).get('format') == INDEX_FORMAT
+
+def load_index(data_dir:str|os.PathLike, # a folder written by `build_index`
+               split:str='train', # 'train', 'val', 'test' or 'calib'
+               verify:bool=False, # check the ids against `meta.json`
+              ) -> RowIndex:
+    "One split of an index folder, its class files checked (present, whole, as many rows as when indexed)."
+    meta = read_meta(data_dir)
+    if meta.get('format') != INDEX_FORMAT:
+        raise ValueError(f'{str(data_dir)!r} is not an index folder; build one with build_index, or read a Parquet '
+                         'dataset with load_split')
+    name = 'train' if split == 'calib' else split
+    if name not in meta['splits']: raise ValueError(f'unknown split {split!r}; use one of train, val, test, calib')
+    with np.load(Path(data_dir)/'index.npz') as z: labels, rows = z[f'{name}_labels'], z[f'{name}_rows']
+    want = meta['splits'][name]
+    if split == 'calib':
+        idx = np.asarray(meta['calib']['train_index'])
+        labels, rows, want = labels[idx], rows[idx], meta['calib']
+    if verify and split_ids_sha256(labels, rows) != want['ids_sha256']:
+        raise ValueError(f'split {split!r} in {str(data_dir)!r} does not match its meta.json hash; rebuild the index')
+    for n, f in zip(meta['classes'], meta['files']):
+        if len(open_class_file(f)) != meta['source_counts'][n]:
+            raise ValueError(f'{f!r} has {len(open_class_file(f)):,} rows, but the index was built on '
+                             f"{meta['source_counts'][n]:,}; rebuild the index with build_index")
+    return RowIndex(list(meta['files']), labels, rows)
+
+# %% ../nbs/00_data.ipynb #b38feffc
+class MmapBatchLoader(BatchLoader):
+    "`BatchLoader` over a `RowIndex`: each batch reads only this rank's rows from the class files, with `os.preadv`."
+    def __init__(self, index:RowIndex, batch_size:int=256, pp:Preprocess|None=None,
+                 **kw): # `BatchLoader`'s other arguments (shuffle, augment, seed, drop_last, channels_last, ...)
+        super().__init__(np.empty((0, IMG_SIDE, IMG_SIDE), np.uint8), np.empty(0), batch_size, pp, **kw)
+        self.index, self.x, self.y = index, None, torch.from_numpy(np.asarray(index.labels))
+        self.files = {}  # class id -> (open file descriptor, byte offset of row 0), opened on first use
+    def labels(self, idx:torch.Tensor) -> torch.Tensor: return self.y[idx].long()
+    def _file(self, k:int) -> tuple[int, int]:
+        if k not in self.files:
+            arr = open_class_file(self.index.files[k])   # checked, and its header's length; the map is not kept
+            offset = arr.offset
+            del arr
+            self.files[k] = (os.open(self.index.files[k], os.O_RDONLY), offset)
+        return self.files[k]
+    def images(self, idx:torch.Tensor) -> torch.Tensor:
+        i = idx.numpy()
+        lab, rows = self.index.labels[i], self.index.rows[i].astype(np.int64)
+        out = np.empty((len(i), IMG_PIXELS), np.uint8)
+        buf = memoryview(out.reshape(-1))
+        for k in np.unique(lab):
+            fd, offset = self._file(int(k))
+            at = np.flatnonzero(lab == k)
+            at = at[np.argsort(rows[at], kind='stable')]   # this class's rows in file order
+            for j, r in zip(at.tolist(), rows[at].tolist()):
+                if os.preadv(fd, [buf[j*IMG_PIXELS:(j+1)*IMG_PIXELS]], offset + r*IMG_PIXELS) != IMG_PIXELS:
+                    raise ValueError(f'{self.index.files[k]!r} has no row {r:,} (changed since it was indexed?); '
+                                     f'{repair_hint(self.index.files[k])}')
+        return torch.from_numpy(out.reshape(-1, IMG_SIDE, IMG_SIDE))
+    def close(self):
+        "Close the class files (they are opened again if the loader is iterated again)."
+        for fd, _ in self.files.values(): os.close(fd)
+        self.files = {}
+    def __del__(self):
+        if getattr(self, 'files', None): self.close()
+
+
+# %% ../nbs/00_data.ipynb #8de377ba
+def synthetic_mirror(src:str|os.PathLike, # a mirror folder of `<class>.npy` files
+                     dst:str|os.PathLike, scale:int, # every class's rows repeated `scale` times
+                     classes:list[str]|None=None) -> Path:
+    "Class files of the official layout in `dst`, each `scale` copies of the mirror's class file; returns `dst`."
+    dst = Path(dst)
+    dst.mkdir(parents=True, exist_ok=True)
+    for n in classes or mirror_classes(Path(src)):
+        a = open_class_file(Path(src)/f'{n}.npy')
+        out = np.lib.format.open_memmap(dst/f'{n}.npy', 'w+', np.uint8, (len(a) * scale, IMG_PIXELS))
+        for i in range(scale): out[i*len(a):(i+1)*len(a)] = a
+        out.flush()
+        del out
+    return dst
+
+@dataclasses.dataclass
+class LoaderProbe:
+    "One fresh-process run of a training loader: which data, how many batches, and of what."
+    data_dir: str
+    kind: str = 'index'        # 'index': `MmapBatchLoader` of `load_index`; 'parquet': `BatchLoader` of `load_split`
+    batches: int = 300
+    batch_size: int = 256
+    img_size: int = 28
+    augment: bool = True
+
+# %% ../nbs/00_data.ipynb #5bd61afb
+_LOADER_PROBE = r"""
+import json, sys, time
+from quickdraw_mobilevit.measure import peak_rss_mb
+base = peak_rss_mb()
+import torch
+from quickdraw_mobilevit.data import Augment, BatchLoader, MmapBatchLoader, Preprocess, load_index, load_split
+torch.set_num_threads(1)
+a = json.loads(sys.argv[1])
+imported, pp, aug = peak_rss_mb(), Preprocess(input_size=a['img_size']), Augment() if a['augment'] else None
+kw = dict(shuffle=True, augment=aug, drop_last=True)
+if a['kind'] == 'index': dl = MmapBatchLoader(load_index(a['data_dir'], 'train'), a['batch_size'], pp, **kw)
+else: dl = BatchLoader(*load_split(a['data_dir'], 'train'), a['batch_size'], pp, **kw)
+loaded, n, t0 = peak_rss_mb(), 0, time.perf_counter()
+for i, (x, y) in enumerate(dl):
+    if i >= a['batches']: break
+    n += len(y)
+dt = time.perf_counter() - t0
+st = {l.split(':')[0]: int(l.split()[1]) / 1024 for l in open('/proc/self/status') if l.startswith('Rss')}
+print(json.dumps({'base_mb': base, 'imported_mb': imported, 'loaded_mb': loaded, 'peak_rss_mb': peak_rss_mb(),
+                  'end_rss_anon_mb': st.get('RssAnon'), 'end_rss_file_mb': st.get('RssFile'),
+                  'train_rows': len(dl.y), 'images': n, 'imgs_per_s': n / dt}))
+"""
+
+def loader_memory(probe:LoaderProbe, timeout:float=1800) -> dict:
+    "Peak resident memory (MB) and images/s of a fresh process that builds `probe`'s loader and iterates it."
+    p = subprocess.run([sys.executable, '-c', _LOADER_PROBE, json.dumps(dataclasses.asdict(probe))],
+                       capture_output=True, text=True, timeout=timeout, env=os.environ | {'OMP_NUM_THREADS': '1'})
+    if p.returncode != 0: raise RuntimeError(f'loader probe on {probe.data_dir} failed:\n{p.stderr[-2000:]}')
+    return json.loads(p.stdout.strip().splitlines()[-1])
+
+# %% ../nbs/00_data.ipynb #4b6ace30
+@dataclasses.dataclass
+class ScaleStudy:
+    "The loader-memory study: synthetic mirrors at `scales`, the index loader at each, Parquet at `parquet_scales`."
+    scales: tuple = (1, 10, 100)
+    parquet_scales: tuple = (1, 10)  # the in-memory path holds every drawing: 100x would need about 9 GB of RAM
+    batches: int = 300
+    batch_size: int = 256
+    img_size: int = 28
+    workdir: str = '/tmp/qdmv-scale'  # scratch space for the synthetic class files (deleted after each scale)
+
+def scale_study(study:ScaleStudy, mirror:str|os.PathLike) -> list[dict]:
+    "One row per (scale, loader): drawings, file bytes, peak RSS and images/s, measured in fresh processes."
+    rows, work = [], Path(study.workdir)
+    for s in study.scales:
+        shutil.rmtree(work, ignore_errors=True)
+        src = synthetic_mirror(mirror, work/'mirror', s)
+        nbytes = sum(f.stat().st_size for f in src.glob('*.npy'))
+        kinds = ['index'] + (['parquet'] if s in study.parquet_scales else [])
+        for kind in kinds:
+            out = work/kind
+            if kind == 'index': build_index(out, DataConfig(), src)
+            else: build_dataset(out, DataConfig(), src, progress=False)
+            probe = LoaderProbe(str(out), kind, study.batches, study.batch_size, study.img_size)
+            rows.append({'scale': s, 'kind': kind, 'drawings': read_meta(out)['splits']['train']['count'],
+                         'class_file_bytes': nbytes} | loader_memory(probe))
+    shutil.rmtree(work, ignore_errors=True)
+    return rows

@@ -15,8 +15,8 @@ from .safety import atomic_save, load_torch
 from .viewer import sketch_grid
 
 # %% auto #0
-__all__ = ['predict_logits', 'metrics_from_logits', 'evaluate', 'load_checkpoint', 'check_classes', 'confusion_figure',
-           'misclassified', 'evaluate_on_mirror', 'publish_checkpoint']
+__all__ = ['predict_logits', 'map_at_k', 'metrics_from_logits', 'evaluate', 'load_checkpoint', 'check_classes',
+           'confusion_figure', 'misclassified', 'evaluate_on_mirror', 'publish_checkpoint']
 
 # %% ../nbs/04_evaluate.ipynb #4e3ca0a0
 @torch.no_grad()
@@ -29,8 +29,15 @@ def predict_logits(fn, images:np.ndarray, pp:Preprocess, batch_size:int=512, pro
         out.append(np.asarray(y.detach().float() if isinstance(y, torch.Tensor) else y, np.float32))
     return np.concatenate(out)
 
+def map_at_k(logits:np.ndarray, labels:np.ndarray, k:int=3) -> float:
+    """Mean average precision at `k` with one true class (Kaggle's Quick, Draw! MAP@3): 1/rank of the true class when
+    it is in the top `k` (ties: lower class id first), else 0."""
+    top = np.argsort(-np.asarray(logits), 1, kind='stable')[:, :k]
+    hit = top == np.asarray(labels)[:, None]
+    return float((hit / np.arange(1, top.shape[1] + 1)).sum(1).mean())
+
 def metrics_from_logits(logits:np.ndarray, labels:np.ndarray, num_classes:int|None=None) -> dict:
-    "Top-1, top-5, per-class accuracy and the confusion matrix (rows: true class)."
+    "Top-1, top-5, MAP@3, per-class accuracy and the confusion matrix (rows: true class)."
     labels = np.asarray(labels)
     k = num_classes or logits.shape[1]
     pred = logits.argmax(1)
@@ -39,6 +46,7 @@ def metrics_from_logits(logits:np.ndarray, labels:np.ndarray, num_classes:int|No
     np.add.at(cm, (labels, pred), 1)
     per = cm.diagonal() / np.maximum(cm.sum(1), 1)
     return {'top1': float((pred == labels).mean()), 'top5': float((top5 == labels[:, None]).any(1).mean()),
+            'map3': map_at_k(logits, labels, 3),
             'per_class': per.tolist(), 'confusion': cm, 'pred': pred, 'n': int(len(labels))}
 
 def evaluate(fn, images:np.ndarray, labels:np.ndarray, pp:Preprocess, batch_size:int=512, progress:bool=False) -> dict:

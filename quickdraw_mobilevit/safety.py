@@ -75,6 +75,7 @@ RELEASE_ASSETS = {  # path in the repository -> asset name in the release
     'results/recipe/seeds/cnn_reference_no_hflip.pt': 'cnn_reference_no_hflip.pt',
     'results/convvit/models/convvit.pt': 'convvit.pt',
     'results/mobilevit/models/default.pt': 'mobilevit_xxs.pt',
+    'results/mobilevit/models/mobilevit_xxs.pt': 'mobilevit_xxs.pt',  # the name the weight-only study reads
 }
 
 def release_hint(path:str|os.PathLike) -> str:

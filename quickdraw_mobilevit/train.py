@@ -4,27 +4,30 @@
 
 # %% ../nbs/03_train.ipynb #6762d592
 from __future__ import annotations
-import dataclasses, json, math, os, random, tempfile, time
+import contextlib, dataclasses, json, math, os, random, sys, tempfile, time
+from datetime import timedelta
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 import torch.distributed as dist
 from tqdm.auto import tqdm
-from .data import (Augment, BatchLoader, DataConfig, Preprocess, build_dataset, default_mirror,
-                                      load_split, read_meta, to_input)
+from .data import (Augment, BatchLoader, DataConfig, MmapBatchLoader, Preprocess, build_dataset,
+                                      build_index, default_mirror, is_index, load_index, load_split, read_meta,
+                                      to_input)
 from .models import create_model
 from .safety import (RunLock, atomic_save, check_fields, load_torch, read_yaml_mapping,
                                         remove_stale_tmp)
 from .measure import atomic_write
 
 # %% auto #0
-__all__ = ['TRAIN_RULES', 'TrainConfig', 'load_config', 'warmup_cosine', 'rng_state', 'set_rng_state',
+__all__ = ['TRAIN_RULES', 'LAYOUT_KEYS', 'TrainConfig', 'load_config', 'warmup_cosine', 'rng_state', 'set_rng_state',
            'resolve_device', 'seed_everything', 'convert_checkpoint', 'evaluate_loader', 'LogitAdjustedCE',
            'make_criterion', 'WeightEMA', 'train_autocast', 'prepare_data', 'make_loaders', 'replan_total',
-           'train_processes', 'train', 'RunState', 'setup_run', 'resume_state', 'train_one_epoch', 'evaluate_epoch',
-           'reduce_epoch_stats', 'replan_budget', 'bn_recal_epoch_end', 'epoch_record', 'make_checkpoint',
-           'save_checkpoint', 'train_rank', 'measure_train_speed', 'plan_epochs', 'plan_run_epochs', 'recalibrate_bn',
-           'bn_recal_reserve', 'recalibrate_checkpoint']
+           'join_process_group', 'train_processes', 'train', 'RunState', 'setup_run', 'resume_state',
+           'train_one_epoch', 'evaluate_epoch', 'reduce_epoch_stats', 'replan_budget', 'bn_recal_epoch_end',
+           'epoch_record', 'make_checkpoint', 'save_checkpoint', 'train_rank', 'measure_train_speed', 'plan_epochs',
+           'plan_run_epochs', 'recalibrate_bn', 'bn_recal_reserve', 'recalibrate_checkpoint', 'torchrun_env',
+           'torchrun_rank', 'torchrun_train', 'TorchrunSpeed', 'torchrun_speed']
 
 # %% ../nbs/03_train.ipynb #92125835
 @dataclasses.dataclass
@@ -33,6 +36,8 @@ class TrainConfig:
     name: str = 'run'
     data_dir: str = 'data/qd67'          # built by `build_dataset` if missing (from `data`)
     data: dict = dataclasses.field(default_factory=dict)  # DataConfig fields
+    # 'parquet': `build_dataset` (splits in memory); 'index': `build_index` (rows read from the class files)
+    data_format: str = 'parquet'
     model: str = 'mobilevit_xxs'
     model_kwargs: dict = dataclasses.field(default_factory=dict)  # e.g. {stem_stride: 1}
     img_size: int = 32
@@ -40,6 +45,8 @@ class TrainConfig:
     cpu_budget_s: float|None = None        # if set, epochs = what fits in this many CPU-seconds (`plan_epochs`)
     # like cpu_budget_s (re-planned after each epoch), in wall-clock seconds; GPU runs
     wall_budget_s: float|None = None
+    # global: the drawings of one optimizer step over all processes (each of N processes takes batch_size/N), so the
+    # steps, and `lr`, do not change with the number of processes
     batch_size: int = 128
     lr: float = 2e-3
     weight_decay: float = 0.05
@@ -59,6 +66,7 @@ class TrainConfig:
     seed: int = 0
     threads: int|None = None               # torch intra-op threads per process (None: leave as is)
     processes: int = 1                     # data-parallel CPU processes (gloo); each takes 1/processes of every batch
+    dist_timeout_s: float = 600.0          # a collective that waits longer for a rank (a dead one) fails the job
     device: str = 'cpu'                    # 'cpu', 'cuda' (error if absent) or 'auto' (cuda when there is one)
     # bfloat16 autocast of training steps (CUDA, or CPU; CPU runs evaluate in float32)
     amp: bool = False
@@ -70,6 +78,10 @@ class TrainConfig:
         check_fields(self, TRAIN_RULES)
         _check_kwargs('data', self.data, DataConfig)
         _check_kwargs('augment_kwargs', self.augment_kwargs, Augment)
+        if self.data_format not in ('parquet', 'index'):
+            raise ValueError(f"data_format: {self.data_format!r} is not allowed; use 'parquet' or 'index'")
+        if self.data_format == 'index' and self.bn_recal:
+            raise ValueError("bn_recal reads the train split into memory: use data_format: parquet, or bn_recal: 0")
     def preprocess(self) -> Preprocess:
         "How this run's models take a 28x28 bitmap (saved in every checkpoint and sidecar)."
         return Preprocess(input_size=self.img_size, mean=self.mean, std=self.std, canonical=self.canonical)
@@ -81,7 +93,8 @@ TRAIN_RULES = {'name': 'name', 'data_dir': 'str', 'data': 'dict', 'model': 'str'
                'label_smoothing': 'number [0, 1)', 'ema': 'number [0, 1)', 'bn_recal': 'int [0, inf)',
                'logit_adjust': 'number [0, inf)', 'augment': 'bool', 'augment_kwargs': 'dict', 'mean': 'number',
                'std': 'number (0, inf)', 'canonical': 'bool', 'seed': 'int [0, inf)', 'threads': '?int [1, inf)',
-               'processes': 'int [1, inf)', 'device': 'str', 'amp': 'bool', 'channels_last': 'bool', 'out_dir': 'str',
+               'processes': 'int [1, inf)', 'dist_timeout_s': 'number (0, inf)',
+               'data_format': 'str', 'device': 'str', 'amp': 'bool', 'channels_last': 'bool', 'out_dir': 'str',
                'max_steps': '?int [1, inf)', 'eval_batches': '?int [1, inf)'}
 
 def _check_kwargs(key:str, kw:dict, cls):
@@ -232,15 +245,22 @@ def _cpu_s() -> float:
 def prepare_data(cfg:TrainConfig) -> dict:
     "Build `cfg.data_dir` from `cfg.data` if it does not exist yet; return its meta."
     if not (Path(cfg.data_dir)/'meta.json').exists():
-        build_dataset(cfg.data_dir, DataConfig(**cfg.data), default_mirror(), progress=False)
+        if cfg.data_format == 'index': build_index(cfg.data_dir, DataConfig(**cfg.data), default_mirror())
+        else: build_dataset(cfg.data_dir, DataConfig(**cfg.data), default_mirror(), progress=False)
     return read_meta(cfg.data_dir)
 
 def make_loaders(cfg:TrainConfig, pp:Preprocess, device:str|torch.device='cpu',
                  # (rank, world) of data-parallel training: this rank's rows of each batch
                  shard:tuple[int, int]=(0, 1)):
+    cl = cfg.channels_last and cfg.model != 'vit' and not cfg.model.startswith('vit')
+    if is_index(cfg.data_dir):  # rows read from the class files (os.preadv), this rank's only
+        kw = dict(channels_last=cl, device=device, shard=shard)
+        aug = Augment(**cfg.augment_kwargs) if cfg.augment else None
+        return (MmapBatchLoader(load_index(cfg.data_dir, 'train'), cfg.batch_size, pp, shuffle=True, augment=aug,
+                                seed=cfg.seed, drop_last=True, **kw),
+                MmapBatchLoader(load_index(cfg.data_dir, 'val'), 512 // shard[1] * shard[1], pp, **kw))
     xt, yt = load_split(cfg.data_dir, 'train')
     xv, yv = load_split(cfg.data_dir, 'val')
-    cl = cfg.channels_last and cfg.model != 'vit' and not cfg.model.startswith('vit')
     tr = BatchLoader(xt, yt, cfg.batch_size, pp, shuffle=True,
                      augment=Augment(**cfg.augment_kwargs) if cfg.augment else None, seed=cfg.seed, drop_last=True,
                      channels_last=cl, device=device, shard=shard)
@@ -267,12 +287,20 @@ def _exit_with_parent(every_s:float=2.0):
         os._exit(1)
     threading.Thread(target=watch, daemon=True).start()
 
+def join_process_group(cfg:TrainConfig, rank:int, world:int, init_method:str='env://', local_rank:int=0):
+    """Join the data-parallel group as `rank` of `world`: gloo on the CPU, nccl on CUDA (GPU `local_rank`); a
+    collective that waits more than `cfg.dist_timeout_s` for a rank fails."""
+    dev = resolve_device(cfg.device)
+    if dev.type == 'cuda': torch.cuda.set_device(local_rank)  # 'cuda' is this rank's GPU from here on
+    dist.init_process_group('nccl' if dev.type == 'cuda' else 'gloo', init_method=init_method, rank=rank,
+                            world_size=world, timeout=timedelta(seconds=cfg.dist_timeout_s))
+
 def _ddp_worker(rank:int, world:int, init_file:str, result_file:str, cfg:dict, kw:dict):
     "One rank of `train_processes` (a spawned process): join the gloo group, train, rank 0 writes the result."
     _exit_with_parent()
     cfg = TrainConfig(**cfg)
     torch.set_num_threads(cfg.threads or 1)
-    dist.init_process_group('gloo', init_method=f'file://{init_file}', rank=rank, world_size=world)
+    join_process_group(cfg, rank, world, f'file://{init_file}')
     try:
         out = train(cfg, **(kw | {'progress': kw.get('progress', True) and rank == 0}))
         if rank == 0: Path(result_file).write_text(json.dumps(out))
@@ -294,7 +322,8 @@ def train_processes(cfg:TrainConfig, **kw) -> dict:
     from quickdraw_mobilevit.train import _ddp_worker  # the package's (spawned processes import it by name)
     if resolve_device(cfg.device).type != 'cpu':
         raise ValueError(
-            f'processes: {cfg.processes} is data-parallel training on CPU cores; on a GPU use processes: 1'
+            f'processes: {cfg.processes} spawns CPU processes; on GPUs start one process per GPU with '
+            '`torchrun --nproc_per_node N -m quickdraw_mobilevit.train --config CONFIG`'
         )
     with tempfile.TemporaryDirectory(prefix='qdmv-ddp-') as d:
         mp.spawn(_ddp_worker, args=(cfg.processes, f'{d}/init', f'{d}/result.json', dataclasses.asdict(cfg), kw),
@@ -380,6 +409,8 @@ def setup_run(cfg:TrainConfig) -> RunState:
     return s
 
 # %% ../nbs/03_train.ipynb #04fecefb
+LAYOUT_KEYS = ('processes', 'threads', 'dist_timeout_s')  # may change on resume (`batch_size` is global)
+
 def resume_state(s:RunState, resume:bool) -> RunState:
     "`s` continued from its run's `last.pt` when `resume` and there is one; else `s` with the earlier run's files gone."
     last = s.run/'last.pt'
@@ -390,12 +421,14 @@ def resume_state(s:RunState, resume:bool) -> RunState:
         return s
     ck = load_torch(last)
     # older checkpoints lack newer fields
-    if dataclasses.asdict(TrainConfig()) | ck['config'] != dataclasses.asdict(s.cfg):
+    layout = lambda c: {k: v for k, v in c.items() if k not in LAYOUT_KEYS}  # how many processes: not the run
+    if layout(dataclasses.asdict(TrainConfig()) | ck['config']) != layout(dataclasses.asdict(s.cfg)):
         raise ValueError(f'{last} was made with another config; use a new name or delete the run folder')
     s.model.load_state_dict(ck.get('train_model', ck['model']))
     s.opt.load_state_dict(ck['optimizer'])
     s.sched.load_state_dict(ck['scheduler'])
-    set_rng_state(ck['rng_ranks'][s.rank] if s.world > 1 else ck['rng'])
+    ranks = ck.get('rng_ranks') or [ck['rng']]  # another number of processes: every rank continues rank 0's
+    set_rng_state(ranks[s.rank] if len(ranks) == s.world else ranks[0])
     s.start, s.step, s.best, s.history = ck['epoch'] + 1, ck['step'], ck['best_top1'], ck['history']
     s.cpu_used = s.history[-1]['cpu_s'] if s.history else 0.0
     s.wall_used = s.history[-1].get('wall_s', 0.0) if s.history else 0.0
@@ -658,3 +691,67 @@ def recalibrate_checkpoint(src:str|os.PathLike,
         dst,
     )
     return rec
+
+# %% ../nbs/03_train.ipynb #57bc710a
+def torchrun_env() -> tuple[int, int, int]:
+    "`(rank, world, local rank)` from torchrun's environment variables; `(0, 1, 0)` outside torchrun."
+    env = os.environ
+    return int(env.get('RANK', 0)), int(env.get('WORLD_SIZE', 1)), int(env.get('LOCAL_RANK', 0))
+
+
+# %% ../nbs/03_train.ipynb #157130f0
+def torchrun_rank(cfg:TrainConfig, resume:bool, plan:bool, # plan: plan a budget's epochs first (rank 0)
+                  rank:int, world:int, stop_after_epochs:int|None=None) -> dict:
+    "One process of a torchrun job: rank 0 holds the run's lock and plans a budget's epochs; every rank trains."
+    run = Path(cfg.out_dir)/cfg.name
+    with contextlib.ExitStack() as held:
+        if rank == 0:
+            held.enter_context(RunLock(run))
+            remove_stale_tmp(run)
+            if cfg.cpu_budget_s and plan: cfg = plan_run_epochs(cfg, reuse=resume)
+        if world > 1:  # every rank trains rank 0's plan
+            box = [cfg.epochs]
+            dist.broadcast_object_list(box, 0)
+            cfg = dataclasses.replace(cfg, epochs=box[0])
+        return train_rank(cfg, resume, rank == 0, stop_after_epochs)
+
+def torchrun_train(cfg:TrainConfig, resume:bool=False, plan:bool=True, stop_after_epochs:int|None=None) -> dict:
+    "`qdmv train` in one process, or as one rank of a torchrun job (joins and leaves the process group)."
+    rank, world, local = torchrun_env()
+    cfg = dataclasses.replace(cfg, processes=world)
+    if world > 1: join_process_group(cfg, rank, world, 'env://', local)
+    try: return torchrun_rank(cfg, resume, plan, rank, world, stop_after_epochs)
+    finally:
+        if world > 1: dist.destroy_process_group()
+
+# %% ../nbs/03_train.ipynb #b4192cb1
+#| eval: false
+if __name__ == '__main__':  # `torchrun ... -m quickdraw_mobilevit.train --config ...` is `qdmv train --config ...`
+    from quickdraw_mobilevit.cli import main as qdmv
+    raise SystemExit(qdmv(['train', *sys.argv[1:]]))
+
+# %% ../nbs/03_train.ipynb #dd82b374
+@dataclasses.dataclass
+class TorchrunSpeed:
+    "What `torchrun_speed` measures: a config, trained `steps` steps with each number of processes in `procs`."
+    config: str = 'configs/default.yaml'
+    procs: tuple = (1, 2)
+    steps: int = 200
+    out_dir: str = '/tmp/qdmv-torchrun-speed'   # run folders (scratch)
+    data_dir: str = '/tmp/qdmv-torchrun-speed/data'  # the config's dataset, built there once
+
+def torchrun_speed(sp:TorchrunSpeed) -> list[dict]:
+    "Training images/s of `sp.config` under torchrun with each process count (CPU, gloo), from `metrics.jsonl`."
+    import subprocess, sys
+    rows = []
+    for n in sp.procs:
+        cmd = [sys.executable, '-m', 'torch.distributed.run', '--standalone', '--nproc_per_node', str(n),
+               '-m', 'quickdraw_mobilevit.train', '--config', sp.config, '--name', f'speed{n}', '--out-dir',
+               sp.out_dir, '--data-dir', sp.data_dir, '--epochs', '1', '--no-budget',
+               '--max-steps', str(sp.steps)]
+        p = subprocess.run(cmd, capture_output=True, text=True, env=os.environ | {'OMP_NUM_THREADS': '1'})
+        if p.returncode != 0: raise RuntimeError(f'torchrun with {n} processes failed:\n{p.stderr[-2000:]}')
+        rec = json.loads((Path(sp.out_dir)/f'speed{n}'/'metrics.jsonl').read_text().splitlines()[-1])
+        rows.append({'processes': n, 'steps': rec['step'], 'imgs_per_s': rec['imgs_per_s'],
+                     'imgs_per_cpu_s': rec['imgs_per_cpu_s'], 'command': ' '.join(cmd[1:])})
+    return rows

@@ -343,6 +343,10 @@ def whole_network_study(checkpoints, # one checkpoint path or a list of them
     "Float and every run of `grid` on each checkpoint's val split, with paired tests against RTN; writes `out_json`."
     torch.set_num_threads(threads)
     cks = [checkpoints] if isinstance(checkpoints, (str, os.PathLike)) else list(checkpoints)
+    stems = [Path(c).stem for c in cks]
+    if len(set(stems)) < len(stems): raise ValueError(
+        f'checkpoints {cks} share a file name ({stems}); rows and prediction files are named by it: copy one '
+        'under another name (e.g. mobilevit_xxs.pt)')
     if pred_dir is None and out_json is not None: pred_dir = Path(out_json).with_suffix('')
     pred_dir = None if pred_dir is None else Path(pred_dir)
     t0 = time.perf_counter()
