@@ -10,8 +10,8 @@ from ..artifacts import provenance, write_json_atomic
 from .stats import holm, load_predictions, mcnemar_exact
 
 # %% auto #0
-__all__ = ['STUDY_FORMAT', 'STUDY_FIELDS', 'study_row', 'float_tests', 'check_study', 'collect_study', 'site_table',
-           'method_verdicts']
+__all__ = ['STUDY_FORMAT', 'STUDY_FIELDS', 'study_row', 'int8_study_row', 'float_tests', 'check_study', 'int8_rows',
+           'collect_study', 'site_table', 'method_verdicts']
 
 # %% ../../nbs/16_study.ipynb #b2fc9dcb
 STUDY_FORMAT = 'quickdraw-mobilevit-study/1'
@@ -30,6 +30,14 @@ def study_row(r:dict, # a row of `whole_network_study`
             'p_value': r.get('p_value'), 'p_holm': r.get('p_holm'), 'verdict': r.get('verdict', 'baseline'),
             'agreement': r['agreement'], 'mean_kl': r['mean_kl'], 'params_quantized_frac': r['params_quantized_frac'],
             'size_bytes': r['packed_bytes'], 'pte_latency_ratio': None, 'predictions': r.get('predictions')}
+
+# %% ../../nbs/16_study.ipynb #363e901a
+def int8_study_row(r:dict, # a row of `int8_study` (quant.int8_study)
+                   arch:str, float_top1:float) -> dict:
+    """A study row from a PT2E INT8 row: activations INT8 too, simulated in eager (no `.pte` latency); per-channel
+    PTQ is the baseline of per-tensor."""
+    return {**study_row(r, arch, float_top1), 'a_bits': r['a_bits'],
+            'baseline': {'float': None, 'ptq': 'float'}.get(r['method'], 'ptq'), 'pte_latency_ratio': None}
 
 # %% ../../nbs/16_study.ipynb #4085d040
 def float_tests(rows:list[dict], # study rows with `predictions` (paths relative to `root`)
@@ -61,10 +69,25 @@ def check_study(rows:list[dict]):
             raise ValueError(f"study row {name}: baseline {r['baseline']!r} with p_value {r['p_value']}")
 
 # %% ../../nbs/16_study.ipynb #01e3b99f
+def int8_rows(int8:Path, # `results/quant/int8.json` (quant.int8_study)
+              root:Path, # the folder the study's prediction paths are relative to
+              have_float:set) -> tuple[list, dict]:
+    "Study rows of calibration draw 0 of the INT8 study (float rows only for models not in `have_float`), its models."
+    i8 = json.loads(int8.read_text())
+    flt = {r['model']: r['top1'] for r in i8['rows'] if r['method'] == 'float'}
+    rows = []
+    for r in i8['rows']:
+        if r['method'] == 'float' and r['model'] in have_float or r['draw'] not in (None, 0): continue
+        rows.append(int8_study_row(r, i8['models'][r['model']]['arch'], flt[r['model']]))
+        rows[-1]['predictions'] = os.path.relpath(int8.parent/r['predictions'], root)
+    return rows, i8['models']
+
 def collect_study(whole_network:str|os.PathLike='results/quant/whole_network.json',
                   out:str|os.PathLike|None='results/study.json', # None: do not write
-                  command:str|None=None) -> dict:
-    "`results/study.json` from the weight-only study: rows, float tests, model hashes, provenance."
+                  command:str|None=None,
+                  int8:str|os.PathLike|None='results/quant/int8.json', # read when it exists (quant.int8_study)
+                 ) -> dict:
+    "`results/study.json` from the weight-only and INT8 studies: rows, float tests, model hashes, provenance."
     t0 = time.perf_counter()
     wn_path = Path(whole_network)
     if not wn_path.exists():
@@ -75,9 +98,15 @@ def collect_study(whole_network:str|os.PathLike='results/quant/whole_network.jso
     rows = [study_row(r, wn['models'][r['model']]['arch'], flt[r['model']]) for r in wn['rows']]
     for r in rows:
         if r['predictions']: r['predictions'] = str(Path('quant')/r['predictions'])
+    sources, models = {'whole_network': str(wn_path)}, dict(wn['models'])
+    if int8 is not None and Path(int8).exists():
+        i8_rows, i8_models = int8_rows(Path(int8), wn_path.parent.parent, set(flt))
+        rows += i8_rows
+        sources['int8'] = str(int8)
+        models = {**i8_models, **models}
     float_tests(rows, wn_path.parent.parent)
     check_study(rows)
-    res = {'format': STUDY_FORMAT, 'sources': {'whole_network': str(wn_path)}, 'models': wn['models'], 'rows': rows,
+    res = {'format': STUDY_FORMAT, 'sources': sources, 'models': models, 'rows': rows,
            'seconds': time.perf_counter() - t0, 'provenance': provenance(command)}
     if out is not None: write_json_atomic(res, out)
     return res
