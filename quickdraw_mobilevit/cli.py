@@ -283,9 +283,17 @@ def _q_whole(a):
     data = a.data_dir or mirror_dataset(a.checkpoints[0], 'data/whole_network', a.source)
     whole_network_study(a.checkpoints, data, a.out, command=a.command, threads=a.threads)
 
+def _q_int8_study(a):
+    from quickdraw_mobilevit.quant.int8_study import Int8StudyConfig, int8_study
+    from quickdraw_mobilevit.quant.whole_network import mirror_dataset
+    data = a.data_dir or mirror_dataset(a.checkpoints[0], 'data/whole_network', a.source)
+    cfg = Int8StudyConfig(calib_draws=a.calib_draws, n_calib=a.n_calib, act_bits=tuple(a.act_bits),
+                          calib_sizes=tuple(a.calib_sizes), lower=not a.no_lower)
+    int8_study(a.checkpoints, data, a.out, cfg, pte_dir=a.pte_dir, command=a.command, threads=a.threads)
+
 def _q_collect(a):
     from quickdraw_mobilevit.quant.study import collect_study
-    res = collect_study(a.whole_network, a.out, command=a.command)
+    res = collect_study(a.whole_network, a.out, command=a.command, int8=a.int8)
     print(f"{a.out}: {len(res['rows'])} rows, models {', '.join(res['models'])}")
 
 def _q_weight_only(a):
@@ -387,8 +395,19 @@ QUANTIZE = Command(
                       Arg('--data-dir', help='their dataset folder (default: rebuilt from the first checkpoint)'),
                       Arg('--source', help=SOURCE_HELP), Arg('--threads', type=POS_INT, default=1),
                       Arg('--out', default='results/quant/whole_network.json')]),
+        Command('int8-study', _q_int8_study, help='full INT8 (PT2E): weight scales, activation bits, calibration '
+                'draws and sizes, with paired tests; lowered to .pte and timed',
+                args=[Arg('checkpoints', nargs='+', help='published checkpoints (distinct file names)'),
+                      Arg('--data-dir', help='their dataset folder (default: rebuilt from the first checkpoint)'),
+                      Arg('--source', help=SOURCE_HELP), Arg('--threads', type=POS_INT, default=1),
+                      Arg('--calib-draws', type=POS_INT, default=3), Arg('--n-calib', type=POS_INT, default=256),
+                      Arg('--act-bits', type=_int_list, default=[6, 4], help='narrower activation ranges'),
+                      Arg('--calib-sizes', type=_int_list, default=[32, 128, 512, 2048]),
+                      Arg('--no-lower', action='store_true', help='skip the .pte files (eager simulation only)'),
+                      Arg('--pte-dir', default='runs/int8_study'), Arg('--out', default='results/quant/int8.json')]),
         Command('collect', _q_collect, help='results/study.json: every row with its interval and p-values',
                 args=[Arg('--whole-network', default='results/quant/whole_network.json'),
+                      Arg('--int8', default='results/quant/int8.json', help='read when it exists'),
                       Arg('--out', default='results/study.json')]),
         Command('int8', _q_int8, help='full INT8 through PT2E to ExecuTorch: the shipped .pte and the variants',
                 args=[*CKPT_DATA, Arg('--out', default='results/quant/pt2e.json', help='the variants study'),

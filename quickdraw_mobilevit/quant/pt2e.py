@@ -51,12 +51,17 @@ def _float_filter(float_modules=(), float_ops=()):
 def make_quantizer(per_channel:bool=True, # per-output-channel weight scales (else per-tensor)
                    float_modules=(), # module-name prefixes to keep float, e.g. 'stages.2.1.transformer'
                    float_ops=(), # aten op names to keep float, e.g. ('add',) for the residual adds
-                   qat:bool=False):
-    "An `XNNPACKQuantizer` for symmetric INT8 that leaves LayerNorms (and the chosen parts) float."
+                   qat:bool=False,
+                   act_bits:int=8, # activation range: [-2**(b-1), 2**(b-1)-1] in int8 storage; weights stay 8-bit
+                  ):
+    "An `XNNPACKQuantizer`: symmetric, activations `act_bits` wide, LayerNorms (and the chosen parts) float."
     from executorch.backends.xnnpack.quantizer.xnnpack_quantizer import (XNNPACKQuantizer,
                                                                          get_symmetric_quantization_config)
 
-    q = XNNPACKQuantizer().set_global(get_symmetric_quantization_config(is_per_channel=per_channel, is_qat=qat))
+    if not 2 <= act_bits <= 8: raise ValueError(f'act_bits={act_bits}: activations take 2 to 8 bits (int8 storage)')
+    half = 2 ** (act_bits - 1)
+    cfg = get_symmetric_quantization_config(is_per_channel=per_channel, is_qat=qat, act_qmin=-half, act_qmax=half - 1)
+    q = XNNPACKQuantizer().set_global(cfg)
     return q.set_filter_function(_float_filter(tuple(float_modules), tuple(float_ops)))
 
 # %% ../../nbs/11_quant_pt2e.ipynb #b5c1ea97
@@ -64,12 +69,14 @@ def quantize_pt2e(model:nn.Module, # float model (eval)
                   calib_images:np.ndarray, # uint8 (N, 28, 28): the shared calibration split
                   pp:Preprocess, per_channel:bool=True, float_modules=(), float_ops=(),
                   friendly:bool=True, # apply `xnnpack_friendly` first
+                  act_bits:int=8, # activation range (`make_quantizer`)
                   ) -> torch.fx.GraphModule:
     "PTQ: capture, observe the calibration images, convert. Returns the converted (q/dq) graph module."
     from torchao.quantization.pt2e.quantize_pt2e import prepare_pt2e, convert_pt2e
     batches = calib_batches(calib_images, pp)
     m = xnnpack_friendly(model) if friendly else model.eval()
-    prepared = prepare_pt2e(capture(m, batches[0]), make_quantizer(per_channel, float_modules, float_ops))
+    prepared = prepare_pt2e(capture(m, batches[0]), make_quantizer(per_channel, float_modules, float_ops,
+                                                                   act_bits=act_bits))
     with torch.no_grad():
         for b in batches: prepared(b)
     return convert_pt2e(prepared)

@@ -17,7 +17,7 @@ __all__ = ['STUDY_FORMAT', 'STUDY_FIELDS', 'study_row', 'int8_study_row', 'float
 STUDY_FORMAT = 'quickdraw-mobilevit-study/1'
 STUDY_FIELDS = ('model', 'arch', 'method', 'w_bits', 'a_bits', 'group_size', 'scope', 'top1', 'top1_ci95', 'delta_pp',
                 'delta_p_holm', 'baseline', 'p_value', 'p_holm', 'verdict', 'agreement', 'mean_kl',
-                'params_quantized_frac', 'size_bytes', 'pte_latency_ratio', 'predictions')
+                'params_quantized_frac', 'size_bytes', 'pte_latency_ratio', 'pte_memory_mb', 'predictions')
 
 def study_row(r:dict, # a row of `whole_network_study`
               arch:str, # the model's architecture (its config's `model`)
@@ -29,15 +29,18 @@ def study_row(r:dict, # a row of `whole_network_study`
             'delta_pp': 100 * (r['top1'] - float_top1), 'delta_p_holm': None, 'baseline': base,
             'p_value': r.get('p_value'), 'p_holm': r.get('p_holm'), 'verdict': r.get('verdict', 'baseline'),
             'agreement': r['agreement'], 'mean_kl': r['mean_kl'], 'params_quantized_frac': r['params_quantized_frac'],
-            'size_bytes': r['packed_bytes'], 'pte_latency_ratio': None, 'predictions': r.get('predictions')}
+            'size_bytes': r['packed_bytes'], 'pte_latency_ratio': None, 'pte_memory_mb': None,
+            'predictions': r.get('predictions')}
 
 # %% ../../nbs/16_study.ipynb #363e901a
-def int8_study_row(r:dict, # a row of `int8_study` (quant.int8_study)
-                   arch:str, float_top1:float) -> dict:
-    """A study row from a PT2E INT8 row: activations INT8 too, simulated in eager (no `.pte` latency); per-channel
-    PTQ is the baseline of per-tensor."""
-    return {**study_row(r, arch, float_top1), 'a_bits': r['a_bits'],
-            'baseline': {'float': None, 'ptq': 'float'}.get(r['method'], 'ptq'), 'pte_latency_ratio': None}
+def int8_study_row(r:dict, # a row of `int8_study` (quant.int8_study), with its baseline set
+                   arch:str, float_top1:float, lowered:dict|None=None, # its `.pte` row, when it was lowered
+                  ) -> dict:
+    """A study row from a PT2E INT8 row: activations quantized too, simulated in eager; latency (a ratio to the FP32
+    `.pte`) and memory (MB above the loaded runtime) from its lowered `.pte` when there is one."""
+    low = lowered or {}
+    return {**study_row(r, arch, float_top1), 'a_bits': r['a_bits'], 'baseline': r['baseline'],
+            'pte_latency_ratio': low.get('latency_ratio'), 'pte_memory_mb': low.get('model_mb')}
 
 # %% ../../nbs/16_study.ipynb #4085d040
 def float_tests(rows:list[dict], # study rows with `predictions` (paths relative to `root`)
@@ -71,16 +74,21 @@ def check_study(rows:list[dict]):
 # %% ../../nbs/16_study.ipynb #01e3b99f
 def int8_rows(int8:Path, # `results/quant/int8.json` (quant.int8_study)
               root:Path, # the folder the study's prediction paths are relative to
-              have_float:set) -> tuple[list, dict]:
-    "Study rows of calibration draw 0 of the INT8 study (float rows only for models not in `have_float`), its models."
+              have_float:set) -> tuple[list, dict, dict]:
+    """Study rows of calibration draw 0 at the main calibration size of the INT8 study (float rows only for models not
+    in `have_float`), its models, its lowered rows by (model, `.pte` tag)."""
     i8 = json.loads(int8.read_text())
     flt = {r['model']: r['top1'] for r in i8['rows'] if r['method'] == 'float'}
-    rows = []
+    low = {(r['model'], r['pte']): r for r in i8.get('lowered', [])}
+    rows, n_main = [], i8['config']['n_calib']
     for r in i8['rows']:
         if r['method'] == 'float' and r['model'] in have_float or r['draw'] not in (None, 0): continue
-        rows.append(int8_study_row(r, i8['models'][r['model']]['arch'], flt[r['model']]))
+        if r['n_calib'] not in (None, n_main): continue
+        tag = {'float': 'fp32', 'w4a8': f"w4a8_g{r['group_size']}"}.get(r['method'],
+                                                                       f"{r['method']}_a{r['a_bits']}_n{r['n_calib']}_d0")
+        rows.append(int8_study_row(r, i8['models'][r['model']]['arch'], flt[r['model']], low.get((r['model'], tag))))
         rows[-1]['predictions'] = os.path.relpath(int8.parent/r['predictions'], root)
-    return rows, i8['models']
+    return rows, i8['models'], low
 
 def collect_study(whole_network:str|os.PathLike='results/quant/whole_network.json',
                   out:str|os.PathLike|None='results/study.json', # None: do not write
@@ -100,7 +108,10 @@ def collect_study(whole_network:str|os.PathLike='results/quant/whole_network.jso
         if r['predictions']: r['predictions'] = str(Path('quant')/r['predictions'])
     sources, models = {'whole_network': str(wn_path)}, dict(wn['models'])
     if int8 is not None and Path(int8).exists():
-        i8_rows, i8_models = int8_rows(Path(int8), wn_path.parent.parent, set(flt))
+        i8_rows, i8_models, low = int8_rows(Path(int8), wn_path.parent.parent, set(flt))
+        for r in rows:   # the float model's own `.pte`: the latency unit
+            if r['method'] == 'float' and (r['model'], 'fp32') in low:
+                r.update(pte_latency_ratio=1.0, pte_memory_mb=low[(r['model'], 'fp32')]['model_mb'])
         rows += i8_rows
         sources['int8'] = str(int8)
         models = {**i8_models, **models}
@@ -114,24 +125,37 @@ def collect_study(whole_network:str|os.PathLike='results/quant/whole_network.jso
 # %% ../../nbs/16_study.ipynb #06cc9e31
 def _fmt_p(p): return '' if p is None else ('<1e-300' if p == 0 else f'{p:.0e}' if p < 1e-3 else f'{p:.3f}')
 
-def site_table(study:dict, group='channel', scope:str='all', bits:tuple=(8, 6, 4, 3, 2)):
-    "Model x method x bits at one group and scope: top-1 [95% CI], delta vs float (Holm p), vs RTN, size."
+def _bits(r:dict) -> str: return 'float' if r['method'] == 'float' else \
+    f"W{r['w_bits']}" + (f"A{r['a_bits']}" if r['a_bits'] < 32 else '')
+
+def _vs_baseline(r:dict) -> str:
+    if r['baseline'] in (None, 'float'): return ''
+    return f"{r['verdict']} vs {r['baseline']} ({_fmt_p(r['p_holm'])})"
+
+def site_table(study:dict, group='channel', scope:str='all', bits:tuple=(8, 6, 4, 3, 2),
+               a_bits:tuple=(32, 8, 6, 4)): # activation bits of the rows shown (32: weight-only)
+    """Model x method x bits at one group and scope: top-1 [95% CI], delta vs float (Holm p), verdict vs the
+    baseline, size, `.pte` latency (x FP32 `.pte`) and memory where lowered."""
     import pandas as pd
     out = []
     for r in study['rows']:
         flt = r['method'] == 'float'
-        if not flt and (str(r['group_size']) != str(group) or r['scope'] != scope or r['w_bits'] not in bits): continue
+        if not flt and (str(r['group_size']) != str(group) or r['scope'] != scope or r['w_bits'] not in bits
+                        or r['a_bits'] not in a_bits): continue
         lo, hi = r['top1_ci95']
-        out.append({'model': r['model'], 'method': r['method'], 'bits': 'float' if flt else f"W{r['w_bits']}",
+        lat, rss = r.get('pte_latency_ratio'), r.get('pte_memory_mb')
+        out.append({'model': r['model'], 'method': r['method'], 'bits': _bits(r),
                     'top-1 % [95% CI]': f"{100 * r['top1']:.2f} [{100 * lo:.1f}, {100 * hi:.1f}]",
                     'vs float (pp, Holm p)': '' if flt else f"{r['delta_pp']:+.2f} ({_fmt_p(r['delta_p_holm'])})",
-                    'vs RTN': '' if r['baseline'] != 'rtn' else f"{r['verdict']} ({_fmt_p(r['p_holm'])})",
-                    'size KiB': round(r['size_bytes'] / 1024), 'quantized': f"{r['params_quantized_frac']:.0%}"})
+                    'vs baseline (Holm p)': _vs_baseline(r),
+                    'size KiB': round(r['size_bytes'] / 1024), 'quantized': f"{r['params_quantized_frac']:.0%}",
+                    '.pte latency': '' if lat is None else f'{lat:.2f}x', 'memory MB': '' if rss is None else
+                    f'{rss:.1f}'})
     return pd.DataFrame(out)
 
 # %% ../../nbs/16_study.ipynb #9887c633
-def method_verdicts(study:dict, model:str, bits:int, group='channel', scope:str='all') -> dict:
-    "method -> (top-1, verdict against RTN, Holm p) at one setting of one model (RTN's verdict: 'baseline')."
+def method_verdicts(study:dict, model:str, bits:int, group='channel', scope:str='all', a_bits:int=32) -> dict:
+    "method -> (top-1, verdict against its baseline, Holm p) at one setting of one model (baselines: 'baseline')."
     return {r['method']: (r['top1'], r['verdict'], r['p_holm']) for r in study['rows']
-            if r['model'] == model and r['w_bits'] == bits and str(r['group_size']) == str(group)
-            and r['scope'] == scope}
+            if r['model'] == model and r['w_bits'] == bits and r['a_bits'] == a_bits
+            and str(r['group_size']) == str(group) and r['scope'] == scope}
