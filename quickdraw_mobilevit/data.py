@@ -4,8 +4,8 @@
 
 # %% ../nbs/00_data.ipynb #52896a65
 from __future__ import annotations
-import dataclasses, difflib, importlib.resources, json, os, shutil, subprocess, sys, tempfile, time
-import urllib.parse, urllib.request
+import collections, dataclasses, difflib, hashlib, importlib.resources, json, os, shutil, subprocess, sys, tempfile
+import time, urllib.parse, urllib.request, weakref, zipfile
 from pathlib import Path
 import numpy as np
 import pyarrow as pa, pyarrow.parquet as pq
@@ -23,8 +23,9 @@ __all__ = ['OFFICIAL_URL', 'MIRROR_ENV', 'IMG_SIDE', 'IMG_PIXELS', 'DATA_RULES',
            'split_classes', 'calib_index', 'dataset_meta', 'write_dataset', 'build_dataset', 'read_meta', 'load_split',
            'Preprocess', 'to_input', 'Augment', 'affine_draws', 'apply_affine', 'augment_batch', 'render_draws',
            'apply_render', 'BatchLoader', 'create_dataloaders', 'loader_throughput', 'repair_hint', 'open_class_file',
-           'RowIndex', 'index_splits', 'index_meta', 'build_index', 'is_index', 'load_index', 'MmapBatchLoader',
-           'synthetic_mirror', 'LoaderProbe', 'loader_memory', 'ScaleStudy', 'scale_study']
+           'RowIndex', 'index_splits', 'index_meta', 'build_index', 'ClassRuns', 'npz_member', 'DiskArray', 'is_index',
+           'index_ids_sha256', 'load_index', 'FeistelOrder', 'MmapBatchLoader', 'synthetic_mirror', 'LoaderProbe',
+           'loader_memory', 'ScaleStudy', 'scale_study']
 
 # %% ../nbs/00_data.ipynb #8da6a08a
 OFFICIAL_URL = 'https://storage.googleapis.com/quickdraw_dataset/full/numpy_bitmap/{}.npy'
@@ -450,9 +451,12 @@ class BatchLoader:
     def set_epoch(self, epoch:int): self.epoch = epoch
     def images(self, idx:torch.Tensor) -> torch.Tensor: return self.x[idx]  # uint8 (n, 28, 28) of rows `idx`
     def labels(self, idx:torch.Tensor) -> torch.Tensor: return self.y[idx]  # int64
+    def epoch_order(self, gen:torch.Generator):
+        "The epoch's row order, sliced into batches: a uniform permutation drawn from `gen` (shuffle), else 0, 1, ..."
+        return torch.randperm(len(self.y), generator=gen) if self.shuffle else torch.arange(len(self.y))
     def __iter__(self):
         gen = torch.Generator().manual_seed(self.seed*100_003 + self.epoch)
-        order = torch.randperm(len(self.y), generator=gen) if self.shuffle else torch.arange(len(self.y))
+        order = self.epoch_order(gen)
         for i in range(len(self)):
             idx = order[i*self.bs:(i+1)*self.bs]
             # whole batch: same draws in every shard
@@ -521,9 +525,9 @@ def open_class_file(path:str|os.PathLike) -> np.ndarray:
 @dataclasses.dataclass
 class RowIndex:
     "Drawings as rows of class files: drawing i is row `rows[i]` of `files[labels[i]]`."
-    files: list[str]        # one `<class>.npy` per class id
-    labels: np.ndarray      # int16 class ids
-    rows: np.ndarray        # int32 rows within the class file
+    files: list[str]                  # one `<class>.npy` per class id
+    labels: np.ndarray|ClassRuns      # class ids: int16 in memory, or `ClassRuns` (from the per-class counts)
+    rows: np.ndarray|DiskArray        # rows within the class file: int32 in memory, or `DiskArray` (read on demand)
     def __len__(self): return len(self.labels)
 
 def index_splits(names:list[str], counts:dict[str, int], take:dict[str, int], n_val:int, n_test:int,
@@ -583,55 +587,194 @@ def build_index(out_dir:str|os.PathLike, # index folder to (re)write
         raise
     return meta
 
+# %% ../nbs/00_data.ipynb #dc49bcce
+class ClassRuns:
+    "The class ids of a split grouped by class: `counts[0]` drawings of class 0, then `counts[1]` of class 1, ..."
+    def __init__(self, counts): # drawings per class id
+        self.counts = np.asarray(counts, np.int64)
+        self.ends = np.cumsum(self.counts)
+    def __len__(self): return int(self.ends[-1]) if len(self.ends) else 0
+    def __getitem__(self, i) -> np.ndarray:
+        "Class ids (int64) at positions `i`: an integer array or a slice."
+        i = np.arange(len(self))[i] if isinstance(i, slice) else np.asarray(i, np.int64)
+        if i.size and (i.min() < 0 or i.max() >= len(self)): raise IndexError(f'positions outside [0, {len(self)})')
+        return np.searchsorted(self.ends, i, side='right').astype(np.int64)
+    def __array__(self, dtype=None, copy=None):
+        return np.repeat(np.arange(len(self.counts)), self.counts).astype(dtype or np.int64)
+
+def npz_member(path:str|os.PathLike, name:str) -> tuple[int, np.dtype, int]:
+    "`(byte offset, dtype, length)` of the 1-d array `name` in the uncompressed `.npz` at `path` (`np.savez`'s)."
+    with zipfile.ZipFile(path) as z: info = z.getinfo(f'{name}.npy')
+    if info.compress_type != zipfile.ZIP_STORED:
+        raise ValueError(f'{str(path)!r}: {name} is compressed, so it cannot be read in place; rebuild the index')
+    with open(path, 'rb') as f:
+        f.seek(info.header_offset)
+        head = f.read(30)   # the zip entry's local header: its name and extra field come next, then the .npy
+        if head[:4] != b'PK\x03\x04': raise ValueError(f'{str(path)!r} is damaged; rebuild the index')
+        f.seek(info.header_offset + 30 + int.from_bytes(head[26:28], 'little') + int.from_bytes(head[28:30], 'little'))
+        major, _ = np.lib.format.read_magic(f)
+        read = np.lib.format.read_array_header_1_0 if major == 1 else np.lib.format.read_array_header_2_0
+        shape, _, dtype = read(f)
+        if len(shape) != 1: raise ValueError(f'{str(path)!r}: {name} has shape {shape}, not one dimension')
+        return f.tell(), dtype, shape[0]
+
+class DiskArray:
+    "A 1-d array in a file, read with `os.preadv` where it is asked for; none of it is held in memory."
+    def __init__(self, path:str|os.PathLike, offset:int, dtype, n:int): # `offset`: byte offset of element 0
+        self.path, self.offset, self.dtype, self.n, self.fd = str(path), offset, np.dtype(dtype), n, None
+    def __len__(self): return self.n
+    def _read(self, buf:memoryview, at:int):
+        if self.fd is None:
+            self.fd = os.open(self.path, os.O_RDONLY)
+            self.closer = weakref.finalize(self, os.close, self.fd)   # closed when the array goes, at the latest
+        if os.preadv(self.fd, [buf], self.offset + at) != len(buf):
+            raise ValueError(f'{self.path!r} is shorter than its header says; rebuild the index')
+    def read(self, start:int=0, stop:int|None=None) -> np.ndarray:
+        "Elements `start:stop` in one read."
+        start, stop, _ = slice(start, stop).indices(self.n)
+        out = np.empty(max(stop - start, 0) * self.dtype.itemsize, np.uint8)
+        if len(out): self._read(memoryview(out), start * self.dtype.itemsize)
+        return out.view(self.dtype)
+    def __getitem__(self, i) -> np.ndarray:
+        "Elements at positions `i`: an integer array (one read each, in file order) or a slice (`read`)."
+        if isinstance(i, slice):
+            if i.step not in (None, 1): raise ValueError('DiskArray slices take no step')
+            return self.read(i.start or 0, i.stop)
+        i = np.asarray(i, np.int64)
+        if i.size and (i.min() < 0 or i.max() >= self.n): raise IndexError(f'positions outside [0, {self.n})')
+        size = self.dtype.itemsize
+        out = np.empty(len(i) * size, np.uint8)
+        buf = memoryview(out)
+        for j in np.argsort(i, kind='stable').tolist(): self._read(buf[j*size:(j+1)*size], int(i[j]) * size)
+        return out.view(self.dtype)
+    def __array__(self, dtype=None, copy=None): return self.read().astype(dtype or self.dtype, copy=False)
+    def close(self):
+        "Close the file (it is opened again by the next read)."
+        if self.fd is not None: self.closer()
+        self.fd = None
+
 # %% ../nbs/00_data.ipynb #7106f524
 def is_index(data_dir:str|os.PathLike) -> bool:
     "Whether `data_dir` holds a `build_index` folder (else a `build_dataset` one, or nothing)."
     p = Path(data_dir)/'meta.json'
     return p.exists() and json.loads(p.read_text()).get('format') == INDEX_FORMAT
 
+def index_ids_sha256(index:RowIndex, chunk:int=1 << 20) -> str:
+    "`split_ids_sha256` of `index`'s `(label, row)` pairs, computed `chunk` drawings at a time."
+    h = hashlib.sha256()
+    for a in range(0, len(index), chunk):
+        b = min(a + chunk, len(index))
+        pairs = np.stack([np.asarray(index.labels[a:b], np.int64), np.asarray(index.rows[a:b], np.int64)], 1)
+        h.update(np.ascontiguousarray(pairs).tobytes())
+    return h.hexdigest()
+
+def _index_split(path:Path, name:str, per_class:list[int]) -> tuple[ClassRuns, DiskArray]:
+    rows, labels = (DiskArray(path, *npz_member(path, f'{name}_{k}')) for k in ('rows', 'labels'))
+    runs = ClassRuns(per_class)
+    ks = np.flatnonzero(runs.counts)
+    ends = np.concatenate([runs.ends[ks] - runs.counts[ks], runs.ends[ks] - 1])  # each class's first and last drawing
+    ok = len(rows) == len(labels) == len(runs) and np.array_equal(labels[ends], np.concatenate([ks, ks]))
+    labels.close()
+    if not ok: raise ValueError(f'{str(path)!r}: split {name!r} does not match meta.json; rebuild the index')
+    return runs, rows
+
 def load_index(data_dir:str|os.PathLike, # a folder written by `build_index`
                split:str='train', # 'train', 'val', 'test' or 'calib'
                verify:bool=False, # check the ids against `meta.json`
               ) -> RowIndex:
-    "One split of an index folder, its class files checked (present, whole, as many rows as when indexed)."
+    "One split of an index folder (rows read on demand), its class files checked (present, whole, rows as indexed)."
     meta = read_meta(data_dir)
     if meta.get('format') != INDEX_FORMAT:
         raise ValueError(f'{str(data_dir)!r} is not an index folder; build one with build_index, or read a Parquet '
                          'dataset with load_split')
     name = 'train' if split == 'calib' else split
     if name not in meta['splits']: raise ValueError(f'unknown split {split!r}; use one of train, val, test, calib')
-    with np.load(Path(data_dir)/'index.npz') as z: labels, rows = z[f'{name}_labels'], z[f'{name}_rows']
+    labels, rows = _index_split(Path(data_dir)/'index.npz', name, meta['splits'][name]['per_class'])
     want = meta['splits'][name]
-    if split == 'calib':
-        idx = np.asarray(meta['calib']['train_index'])
-        labels, rows, want = labels[idx], rows[idx], meta['calib']
-    if verify and split_ids_sha256(labels, rows) != want['ids_sha256']:
+    if split == 'calib':   # sorted train positions, so still grouped by class
+        idx = np.asarray(meta['calib']['train_index'], np.int64)
+        if np.any(np.diff(idx) < 0): raise ValueError(f'{str(data_dir)!r}: calib train_index is not sorted')
+        per_class = np.bincount(labels[idx], minlength=len(meta['classes']))
+        labels, rows, want = ClassRuns(per_class), rows[idx], meta['calib']
+    index = RowIndex(list(meta['files']), labels, rows)
+    if verify and index_ids_sha256(index) != want['ids_sha256']:
         raise ValueError(f'split {split!r} in {str(data_dir)!r} does not match its meta.json hash; rebuild the index')
     for n, f in zip(meta['classes'], meta['files']):
         if len(open_class_file(f)) != meta['source_counts'][n]:
             raise ValueError(f'{f!r} has {len(open_class_file(f)):,} rows, but the index was built on '
                              f"{meta['source_counts'][n]:,}; rebuild the index with build_index")
-    return RowIndex(list(meta['files']), labels, rows)
+    return index
+
+
+# %% ../nbs/00_data.ipynb #c40f69ef
+def _mix64(z:np.ndarray) -> np.ndarray:  # splitmix64's finalizer on uint64 (wrapping arithmetic)
+    z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+    z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    return z ^ (z >> np.uint64(31))
+
+class FeistelOrder:
+    "A seeded bijection of `[0, n)` computed on demand (a Feistel network with cycle walking): O(1) memory for any n."
+    rounds, block = 6, 1 << 15
+    def __init__(self, n:int, gen:torch.Generator|None=None): # the round keys' generator; None: the identity
+        self.n, self.cached = n, (-1, None)
+        self.keys = None if gen is None else \
+            torch.randint(0, 2**63 - 1, (self.rounds,), generator=gen).numpy().astype(np.uint64)
+        half = (max(2, (n - 1).bit_length()) + 1) // 2
+        self.half, self.mask = np.uint64(half), np.uint64((1 << half) - 1)
+    def __len__(self): return self.n
+    def _encrypt(self, x:np.ndarray) -> np.ndarray:
+        left, right = x >> self.half, x & self.mask
+        for k in self.keys: left, right = right, left ^ (_mix64(right ^ k) & self.mask)
+        return (left << self.half) | right
+    def __call__(self, i) -> np.ndarray:
+        "The positions `i` (an integer array in `[0, n)`) mapped through the permutation, as int64."
+        x = np.asarray(i, np.int64).astype(np.uint64)
+        if self.keys is None: return x.astype(np.int64)
+        x = self._encrypt(x)
+        while (out := x >= np.uint64(self.n)).any(): x[out] = self._encrypt(x[out])
+        return x.astype(np.int64)
+    def __getitem__(self, s:slice) -> torch.Tensor:
+        "Positions `s` of the order (a slice, as a batch takes it) as an int64 tensor."
+        a, b, _ = s.indices(self.n)
+        parts = []
+        while a < b:
+            k = a // self.block
+            if self.cached[0] != k: self.cached = (k, self(np.arange(k * self.block, min((k+1) * self.block, self.n))))
+            e = min(b, (k+1) * self.block)
+            parts.append(self.cached[1][a - k*self.block : e - k*self.block])
+            a = e
+        return torch.from_numpy(np.concatenate(parts) if parts else np.empty(0, np.int64))
 
 # %% ../nbs/00_data.ipynb #b38feffc
+def _close_all(files:dict):
+    while files: os.close(files.popitem()[1])
+
 class MmapBatchLoader(BatchLoader):
     "`BatchLoader` over a `RowIndex`: each batch reads only this rank's rows from the class files, with `os.preadv`."
     def __init__(self, index:RowIndex, batch_size:int=256, pp:Preprocess|None=None,
+                 max_open:int=128, # class files kept open at a time (least recently read closed first)
                  **kw): # `BatchLoader`'s other arguments (shuffle, augment, seed, drop_last, channels_last, ...)
         super().__init__(np.empty((0, IMG_SIDE, IMG_SIDE), np.uint8), np.empty(0), batch_size, pp, **kw)
-        self.index, self.x, self.y = index, None, torch.from_numpy(np.asarray(index.labels))
-        self.files = {}  # class id -> (open file descriptor, byte offset of row 0), opened on first use
-    def labels(self, idx:torch.Tensor) -> torch.Tensor: return self.y[idx].long()
+        if max_open < 1: raise ValueError(f'max_open={max_open}: need at least 1 open file')
+        self.index, self.x, self.y, self.max_open = index, None, index.labels, max_open   # `y`: for len(), not held
+        self.files, self.offsets = collections.OrderedDict(), {}  # class id -> descriptor (LRU); -> byte offset
+        weakref.finalize(self, _close_all, self.files)   # the files are closed when the loader goes, at the latest
+    def epoch_order(self, gen:torch.Generator) -> FeistelOrder:
+        "The epoch's row order: a `FeistelOrder` keyed from `gen` (shuffle), else the identity."
+        return FeistelOrder(len(self.y), gen if self.shuffle else None)
+    def labels(self, idx:torch.Tensor) -> torch.Tensor:
+        return torch.from_numpy(np.asarray(self.index.labels[idx.numpy()], np.int64))
     def _file(self, k:int) -> tuple[int, int]:
-        if k not in self.files:
-            arr = open_class_file(self.index.files[k])   # checked, and its header's length; the map is not kept
-            offset = arr.offset
-            del arr
-            self.files[k] = (os.open(self.index.files[k], os.O_RDONLY), offset)
-        return self.files[k]
+        if k in self.files: self.files.move_to_end(k)
+        else:
+            if k not in self.offsets:  # checked once, and its header's length kept; the map is not kept
+                self.offsets[k] = open_class_file(self.index.files[k]).offset
+            if len(self.files) >= self.max_open: os.close(self.files.popitem(last=False)[1])
+            self.files[k] = os.open(self.index.files[k], os.O_RDONLY)
+        return self.files[k], self.offsets[k]
     def images(self, idx:torch.Tensor) -> torch.Tensor:
         i = idx.numpy()
-        lab, rows = self.index.labels[i], self.index.rows[i].astype(np.int64)
+        lab, rows = np.asarray(self.index.labels[i]), np.asarray(self.index.rows[i], np.int64)
         out = np.empty((len(i), IMG_PIXELS), np.uint8)
         buf = memoryview(out.reshape(-1))
         for k in np.unique(lab):
@@ -644,11 +787,9 @@ class MmapBatchLoader(BatchLoader):
                                      f'{repair_hint(self.index.files[k])}')
         return torch.from_numpy(out.reshape(-1, IMG_SIDE, IMG_SIDE))
     def close(self):
-        "Close the class files (they are opened again if the loader is iterated again)."
-        for fd, _ in self.files.values(): os.close(fd)
-        self.files = {}
-    def __del__(self):
-        if getattr(self, 'files', None): self.close()
+        "Close the class files and the index (they are opened again if the loader is iterated again)."
+        _close_all(self.files)
+        if isinstance(self.index.rows, DiskArray): self.index.rows.close()
 
 
 # %% ../nbs/00_data.ipynb #8de377ba
