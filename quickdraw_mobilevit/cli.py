@@ -11,8 +11,8 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['POS_INT', 'NONNEG_INT', 'POS_NUM', 'FRACTION', 'UNIT', 'BITS', 'SOURCE_HELP', 'CKPT_DATA', 'DATA',
-           'TRAINING', 'QUANTIZE', 'EXPORT', 'WEB', 'STUDIES', 'BOOK', 'COMMANDS', 'Arg', 'Exclusive', 'Command',
-           'build_parser', 'error_line', 'main']
+           'TRAINING', 'STUDY_MODELS', 'QUANTIZE', 'EXPORT', 'WEB', 'STUDIES', 'BOOK', 'COMMANDS', 'Arg', 'Exclusive',
+           'Command', 'build_parser', 'error_line', 'main']
 
 # %% ../nbs/90_cli.ipynb #555104f0
 def _arg(rule:str):
@@ -278,22 +278,37 @@ def _q_study(a):
     weight_only_study(a.checkpoint, a.data_dir, a.out, act_order=a.act_order, indivisible=a.indivisible,
                       command=a.command, threads=a.threads)
 
+def _study_data(a):
+    "The study commands' dataset: --data-dir, or the first checkpoint's dataset rebuilt under data/whole_network."
+    from quickdraw_mobilevit.quant.whole_network import mirror_dataset
+    return a.data_dir or mirror_dataset(a.checkpoints[0], 'data/whole_network', a.source)
+
 def _q_whole(a):
-    from quickdraw_mobilevit.quant.whole_network import mirror_dataset, whole_network_study
-    data = a.data_dir or mirror_dataset(a.checkpoints[0], 'data/whole_network', a.source)
+    from quickdraw_mobilevit.quant.whole_network import whole_network_study
+    data = _study_data(a)
     whole_network_study(a.checkpoints, data, a.out, command=a.command, threads=a.threads)
 
 def _q_int8_study(a):
     from quickdraw_mobilevit.quant.int8_study import Int8StudyConfig, int8_study
-    from quickdraw_mobilevit.quant.whole_network import mirror_dataset
-    data = a.data_dir or mirror_dataset(a.checkpoints[0], 'data/whole_network', a.source)
+    data = _study_data(a)
     cfg = Int8StudyConfig(calib_draws=a.calib_draws, n_calib=a.n_calib, act_bits=tuple(a.act_bits),
                           calib_sizes=tuple(a.calib_sizes), lower=not a.no_lower)
     int8_study(a.checkpoints, data, a.out, cfg, pte_dir=a.pte_dir, command=a.command, threads=a.threads)
 
+def _q_layer_sqnr(a):
+    from quickdraw_mobilevit.quant.whole_network import sqnr_study
+    data = _study_data(a)
+    sqnr_study(a.checkpoints, data, a.out, bits=tuple(a.bits), command=a.command, threads=a.threads)
+
+def _q_qat_study(a):
+    from quickdraw_mobilevit.quant.qat import QatStudyConfig, qat_study
+    data = _study_data(a)
+    cfg = QatStudyConfig(act_bits=tuple(a.act_bits), steps=a.steps, lr=a.lr, batch_size=a.batch_size)
+    qat_study(a.checkpoints, data, a.out, a.int8, cfg, cache_dir=a.cache_dir, command=a.command, threads=a.threads)
+
 def _q_collect(a):
     from quickdraw_mobilevit.quant.study import collect_study
-    res = collect_study(a.whole_network, a.out, command=a.command, int8=a.int8)
+    res = collect_study(a.whole_network, a.out, command=a.command, int8=a.int8, qat=a.qat)
     print(f"{a.out}: {len(res['rows'])} rows, models {', '.join(res['models'])}")
 
 def _q_weight_only(a):
@@ -381,9 +396,15 @@ def _int_list(text:str) -> list[int]:
 
 
 # %% ../nbs/90_cli.ipynb #94a705f4
+# the study commands' models: published checkpoints, their data, threads
+STUDY_MODELS = [Arg('checkpoints', nargs='+', help='published checkpoints (distinct file names)'),
+                Arg('--data-dir', help='their dataset folder (default: rebuilt from the first checkpoint)'),
+                Arg('--source', help=SOURCE_HELP), Arg('--threads', type=POS_INT, default=1)]
+
 QUANTIZE = Command(
-    'quantize', help='quantize a checkpoint: rtn|gptq|awq|study|whole-network (weight-only), int8 (PT2E), '
-                     'smoothquant, qat, sensitivity, int8-speedup; collect: results/study.json',
+    'quantize', help='quantize a checkpoint: rtn|gptq|awq|study|whole-network|layer-sqnr (weight-only), int8 and '
+                     'int8-study (PT2E), smoothquant, qat and qat-study, sensitivity, int8-speedup; collect: '
+                     'results/study.json',
     description='`qdmv quantize METHOD --help` lists the options of each method',
     sub=[
         Command('study', _q_study, help='the weight-only study: RTN, GPTQ and AWQ over bits and group sizes',
@@ -391,23 +412,33 @@ QUANTIZE = Command(
                       *_WEIGHT_ONLY]),
         *_WEIGHT_ONLY_METHODS,
         Command('whole-network', _q_whole, help='RTN, GPTQ and AWQ on every Conv2d and Linear, bits 8-2',
-                args=[Arg('checkpoints', nargs='+', help='published checkpoints (distinct file names)'),
-                      Arg('--data-dir', help='their dataset folder (default: rebuilt from the first checkpoint)'),
-                      Arg('--source', help=SOURCE_HELP), Arg('--threads', type=POS_INT, default=1),
+                args=[*STUDY_MODELS,
                       Arg('--out', default='results/quant/whole_network.json')]),
         Command('int8-study', _q_int8_study, help='full INT8 (PT2E): weight scales, activation bits, calibration '
                 'draws and sizes, with paired tests; lowered to .pte and timed',
-                args=[Arg('checkpoints', nargs='+', help='published checkpoints (distinct file names)'),
-                      Arg('--data-dir', help='their dataset folder (default: rebuilt from the first checkpoint)'),
-                      Arg('--source', help=SOURCE_HELP), Arg('--threads', type=POS_INT, default=1),
+                args=[*STUDY_MODELS,
                       Arg('--calib-draws', type=POS_INT, default=3), Arg('--n-calib', type=POS_INT, default=256),
                       Arg('--act-bits', type=_int_list, default=[6, 4], help='narrower activation ranges'),
                       Arg('--calib-sizes', type=_int_list, default=[32, 128, 512, 2048]),
                       Arg('--no-lower', action='store_true', help='skip the .pte files (eager simulation only)'),
                       Arg('--pte-dir', default='runs/int8_study'), Arg('--out', default='results/quant/int8.json')]),
+        Command('layer-sqnr', _q_layer_sqnr, help='per-layer SQNR (dB) of RTN, GPTQ and AWQ at each bit width, '
+                'whole network, per channel',
+                args=[*STUDY_MODELS,
+                      Arg('--bits', type=_int_list, default=[8, 6, 4, 3, 2]),
+                      Arg('--out', default='results/quant/layer_sqnr.json')]),
+        Command('qat-study', _q_qat_study, help='QAT at 8-, 6- and 4-bit activations, each tested against PTQ at '
+                'the same width (the INT8 study\'s draw 0)',
+                args=[*STUDY_MODELS,
+                      Arg('--act-bits', type=_int_list, default=[8, 6, 4]), Arg('--steps', type=POS_INT, default=300),
+                      Arg('--lr', type=POS_NUM, default=1e-4), Arg('--batch-size', type=POS_INT, default=64),
+                      Arg('--int8', default='results/quant/int8.json', help='the INT8 study: PTQ baselines'),
+                      Arg('--cache-dir', default='runs/qat_study', help='finished rows (a rerun resumes)'),
+                      Arg('--out', default='results/quant/qat_study.json')]),
         Command('collect', _q_collect, help='results/study.json: every row with its interval and p-values',
                 args=[Arg('--whole-network', default='results/quant/whole_network.json'),
                       Arg('--int8', default='results/quant/int8.json', help='read when it exists'),
+                      Arg('--qat', default='results/quant/qat_study.json', help='read when it exists'),
                       Arg('--out', default='results/study.json')]),
         Command('int8', _q_int8, help='full INT8 through PT2E to ExecuTorch: the shipped .pte and the variants',
                 args=[*CKPT_DATA, Arg('--out', default='results/quant/pt2e.json', help='the variants study'),

@@ -25,9 +25,9 @@ from .stats import save_predictions, top1_ci, verdict
 
 # %% auto #0
 __all__ = ['INT8_METHODS', 'FLOAT_FIELDS', 'ATTENTION_OPS', 'calib_subset', 'int8_weights', 'Int8Variant',
-           'Int8StudyConfig', 'int8_variants', 'variant_fields', 'score_row', 'ModelRun', 'int8_model', 'int8_tests',
-           'draw_summary', 'w4a8_model', 'build_lowered', 'w4a8_fields', 'lowered_rows', 'xnnpack_precisions',
-           'op_precision', 'act_bits_figure', 'calib_size_figure', 'int8_study']
+           'Int8StudyConfig', 'int8_variants', 'variant_fields', 'score_row', 'float_row', 'ModelRun', 'int8_model',
+           'baseline_tests', 'int8_tests', 'draw_summary', 'w4a8_model', 'build_lowered', 'w4a8_fields',
+           'lowered_rows', 'xnnpack_precisions', 'op_precision', 'act_bits_figure', 'calib_size_figure', 'int8_study']
 
 # %% ../../nbs/11a_int8_study.ipynb #6684b939
 INT8_METHODS = {'ptq': True, 'ptq-per-tensor': False}   # method -> one weight scale per output channel
@@ -85,7 +85,7 @@ class Int8StudyConfig:
 def int8_variants(cfg:Int8StudyConfig, n_split:int, smooth:bool=True) -> list[Int8Variant]:
     """Every INT8 row of one model: both weight scales on every draw, the narrower activations on draw 0, SmoothQuant
     (when `smooth`) on draw 0, and each other calibration size on every draw (one draw when it is the whole split)."""
-    if not set(cfg.smooth_act_bits) <= {8, *cfg.act_bits}:
+    if cfg.smooth_alphas and not set(cfg.smooth_act_bits) <= {8, *cfg.act_bits}:
         raise ValueError(f'smooth_act_bits {cfg.smooth_act_bits}: SmoothQuant is tested against PTQ at the same '
                          f'activation bits; use 8 or one of act_bits {cfg.act_bits}')
     v = [Int8Variant(m, 8, cfg.n_calib, d) for d in range(cfg.calib_draws) for m in INT8_METHODS]
@@ -117,6 +117,15 @@ def score_row(name:str, fields:dict, tag:str, # what the row is (`variant_fields
         row['predictions'] = str(p.relative_to(pred_dir.parent))
     return row, c
 
+def float_row(si:StudyInputs, name:str, pred_dir:Path|None) -> tuple[dict, np.ndarray, dict]:
+    "The float model's row, its per-image correctness, and the reference the quantized rows are scored against."
+    total = sum(p.numel() for p in si.model.parameters())
+    ref = {'lp': log_softmax(predict_logits(si.model, si.xv, si.pp), axis=1)}
+    ref['pred'] = ref['lp'].argmax(1)
+    finfo = {'params_quantized': 0, 'params_quantized_frac': 0.0, 'packed_bytes': 4 * total,
+             'float_bytes': 4 * total, 'seconds': 0.0}
+    return *score_row(name, FLOAT_FIELDS, 'float', ref['lp'], ref, si.yv, finfo, pred_dir), ref
+
 class ModelRun(NamedTuple):
     "One model's INT8 study: header, rows, per-image correctness, its inputs and the float reference."
     head: dict
@@ -130,11 +139,7 @@ def int8_model(checkpoint, data_dir, cfg:Int8StudyConfig|None=None, pred_dir:Pat
     "The float model and its INT8 variants (`int8_variants`, run in eager), scored on the val split."
     cfg, si = cfg or Int8StudyConfig(), study_inputs(checkpoint, data_dir)
     name, total = Path(checkpoint).stem, sum(p.numel() for p in si.model.parameters())
-    ref = {'lp': log_softmax(predict_logits(si.model, si.xv, si.pp), axis=1)}
-    ref['pred'] = ref['lp'].argmax(1)
-    finfo = {'params_quantized': 0, 'params_quantized_frac': 0.0, 'packed_bytes': 4 * total,
-             'float_bytes': 4 * total, 'seconds': 0.0}
-    r, c = score_row(name, FLOAT_FIELDS, 'float', ref['lp'], ref, si.yv, finfo, pred_dir)
+    r, c, ref = float_row(si, name, pred_dir)
     run = ModelRun({'checkpoint': str(checkpoint), 'arch': si.ck['config']['model'], **si.hashes, 'calib_used': {}},
                    [r], [c], si, ref)
     for v in tqdm(int8_variants(cfg, len(si.xc), bool(smooth_pairs(si.model))), desc=name, disable=not progress):
@@ -162,24 +167,33 @@ def _baseline_of(r:dict, n_main:int) -> tuple[str|None, str|None, int|None]:
     if r['n_calib'] != n_main: return 'ptq', 'calibration size', 8
     return 'float', None, None
 
-def int8_tests(rows:list[dict], correct:list[np.ndarray], n_calib:int, alpha:float=0.05):
-    """Baselines, McNemar p against per-channel PTQ of the same model and calibration draw (`n_calib` images; 8-bit
-    activations, or the row's own for SmoothQuant), Holm over the study, verdicts."""
-    pc = {(r['model'], r['draw'], r['a_bits']): c for r, c in zip(rows, correct)
-          if r['method'] == 'ptq' and r['n_calib'] == n_calib}
+def baseline_tests(rows:list[dict], correct:list[np.ndarray], # rows and their per-image correctness
+                   base, # row -> (its baseline, the one thing that differs, the baseline's correctness or None)
+                   alpha:float=0.05):
+    """Set each row's `baseline`, `varies`, p-values and verdict: exact McNemar against the baseline's correctness
+    where `base` gives one (rows with None are not tested), Holm over the tested rows."""
     tested = []
     for r, c in zip(rows, correct):
-        base, factor, base_bits = _baseline_of(r, n_calib)
-        r.update(baseline=base, varies=factor, p_value=None, p_holm=None, verdict='baseline')
-        if base != 'ptq': continue
-        b = pc[(r['model'], r['draw'], base_bits)]
-        t = {x['method']: x for x in compare_to_baseline({'ptq': b, 'q': c}, 'ptq')}['q']
+        name, factor, b = base(r)
+        r.update(baseline=name, varies=factor, p_value=None, p_holm=None, verdict='baseline')
+        if b is None: continue
+        t = {x['method']: x for x in compare_to_baseline({'base': b, 'q': c}, 'base')}['q']
         r.update(vs_baseline_delta_pp=t['delta_pp'], vs_baseline_delta_ci95_pp=t['delta_ci95_pp'],
                  p_value=t['p_value'])
         tested.append(r)
     for r, ph in zip(tested, holm([r['p_value'] for r in tested])):
         r['p_holm'] = ph
         r['verdict'] = verdict(r['vs_baseline_delta_pp'], ph, alpha)
+
+def int8_tests(rows:list[dict], correct:list[np.ndarray], n_calib:int, alpha:float=0.05):
+    """Baselines, McNemar p against per-channel PTQ of the same model and calibration draw (`n_calib` images; 8-bit
+    activations, or the row's own for SmoothQuant), Holm over the study, verdicts."""
+    pc = {(r['model'], r['draw'], r['a_bits']): c for r, c in zip(rows, correct)
+          if r['method'] == 'ptq' and r['n_calib'] == n_calib}
+    def base(r):
+        name, factor, bits = _baseline_of(r, n_calib)
+        return name, factor, pc[(r['model'], r['draw'], bits)] if name == 'ptq' else None
+    baseline_tests(rows, correct, base, alpha)
 
 def draw_summary(rows:list[dict]) -> list[dict]:
     "Mean and sample sd of top-1 over the calibration draws, per model, method, activation bits and calibration size."

@@ -4,21 +4,29 @@
 
 # %% ../../nbs/13_qat.ipynb #86a58603
 from __future__ import annotations
-import os, time
+import dataclasses, functools, json, os, time
+from typing import NamedTuple
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+from scipy.special import log_softmax
 from tqdm.auto import tqdm
 from .. import compat  # noqa: F401
 from ..data import Preprocess, BatchLoader, load_split, read_meta, to_input
 from ..artifacts import provenance, write_json_atomic
 from ..safety import atomic_save
 from ..export.executorch import xnnpack_friendly, load_pte, export_pte, versions
-from .pt2e import capture, make_quantizer, study_inputs, val_metrics
+from ..evaluate import predict_logits
+from .pt2e import StudyInputs, capture, make_quantizer, study_inputs, val_metrics
+from .int8_study import FLOAT_FIELDS, baseline_tests, float_row, int8_weights, score_row
+from .stats import load_predictions
 from ..train import TrainConfig, make_criterion
 
 # %% auto #0
-__all__ = ['guard_zero_bn', 'prepare_qat', 'qat_finetune', 'convert_qat', 'run_qat_study']
+__all__ = ['guard_zero_bn', 'prepare_qat', 'qat_finetune', 'convert_qat', 'model_criterion', 'run_qat_study',
+           'QatStudyConfig', 'QatModel', 'qat_row', 'cached_row', 'ptq_baselines', 'qat_study', 'qat_figure']
 
 # %% ../../nbs/13_qat.ipynb #84f77b9c
 @torch.no_grad()
@@ -32,12 +40,15 @@ def guard_zero_bn(model:nn.Module, min_abs:float=1e-6) -> int:
             m.weight[small] = min_abs
     return n
 
-def prepare_qat(model:nn.Module, example:torch.Tensor, per_channel:bool=True, float_ops=()) -> torch.fx.GraphModule:
+def prepare_qat(model:nn.Module, example:torch.Tensor, per_channel:bool=True, float_ops=(),
+                act_bits:int=8, # activation range (`make_quantizer`)
+               ) -> torch.fx.GraphModule:
     "Float model -> exported graph with fake-quantize modules, ready to fine-tune."
     from torchao.quantization.pt2e.quantize_pt2e import prepare_qat_pt2e
     m = xnnpack_friendly(model)
     n = guard_zero_bn(m)
-    gm = prepare_qat_pt2e(capture(m, example), make_quantizer(per_channel, (), float_ops, qat=True))
+    gm = prepare_qat_pt2e(capture(m, example), make_quantizer(per_channel, (), float_ops, qat=True,
+                                                                  act_bits=act_bits))
     gm.zero_gamma_guarded = n
     return gm
 
@@ -78,9 +89,9 @@ def qat_finetune(prepared:torch.fx.GraphModule, # from `prepare_qat`
             loss.backward()
             opt.step()
             step += 1
-            log.append({'step': step, 'loss': float(loss)})
+            log.append({'step': step, 'loss': loss.item()})
             bar.update(1)
-            bar.set_postfix(loss=f'{float(loss):.3f}')
+            bar.set_postfix(loss=f'{log[-1]["loss"]:.3f}')
             if ckpt_dir and (step % ckpt_every == 0 or step == steps):
                 atomic_save({'state_dict': prepared.state_dict(), 'step': step, 'log': log},
                             Path(ckpt_dir)/'qat_last.pt')
@@ -96,6 +107,12 @@ def convert_qat(prepared:torch.fx.GraphModule) -> torch.fx.GraphModule:
     return convert_pt2e(prepared)
 
 # %% ../../nbs/13_qat.ipynb #35c2eaa8
+def model_criterion(ck:dict, # a checkpoint dict (`load_checkpoint`)
+                    data_dir:str|os.PathLike) -> nn.Module:
+    "The loss the checkpoint was trained with: `make_criterion` of its saved config, on `data_dir`'s class counts."
+    return make_criterion(TrainConfig(**{k: v for k, v in ck['config'].items()
+                                         if k in TrainConfig.__dataclass_fields__}), read_meta(data_dir))
+
 def run_qat_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, out:str|os.PathLike='results/quant/qat.json',
                   steps:int=600, lr:float=2e-5, batch_size:int=64, pte_dir:str|os.PathLike='runs/pte',
                   ckpt_dir:str|os.PathLike='runs/qat', command:str|None=None, cache_dir=None,
@@ -114,10 +131,7 @@ def run_qat_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, out:str|
     prepared = prepare_qat(model, x1)
     # fine-tune with the loss the checkpoint was trained with (a logit-adjusted model would drift back to the
     # train split's class prior under plain cross-entropy)
-    crit = make_criterion(
-        TrainConfig(**{k: v for k, v in ck['config'].items() if k in TrainConfig.__dataclass_fields__}),
-        read_meta(data_dir)
-    )
+    crit = model_criterion(ck, data_dir)
     log = qat_finetune(prepared, xt, yt, pp, steps=steps, lr=lr, batch_size=batch_size, ckpt_dir=ckpt_dir,
                        criterion=crit, freeze_bn=freeze_bn)
     qm = convert_qat(prepared)
@@ -144,3 +158,136 @@ def run_qat_study(checkpoint:str|os.PathLike, data_dir:str|os.PathLike, out:str|
     }
     write_json_atomic(res, out)
     return res
+
+# %% ../../nbs/13_qat.ipynb #3b56d627
+@dataclasses.dataclass
+class QatStudyConfig:
+    "What the QAT study runs for each model: one fine-tune from the float checkpoint per activation width."
+    act_bits:tuple=(8, 6, 4) # each is tested against per-channel PTQ at the same width (INT8 study, draw 0)
+    steps:int=300 # fine-tune steps per row
+    lr:float=1e-4 # of 1e-4 and 3e-5 on MobileViT-XXS at 4-bit activations, the better on val (see the results)
+    batch_size:int=64
+    freeze_observers_at:float=0.7 # fraction of the steps after which the activation ranges stop moving
+    seed:int=0
+
+class QatModel(NamedTuple):
+    "A study model's inputs to QAT."
+    si: StudyInputs # `study_inputs`: the float model, calibration and val data, hashes
+    name: str # its row name (the checkpoint's file stem)
+    train: tuple # (images, labels): the train split
+    crit: nn.Module # its training loss (`model_criterion`)
+    ref: dict # the float reference on val (`float_row`)
+
+def qat_row(m:QatModel, a_bits:int, cfg:QatStudyConfig, pred_dir:Path|None,
+            progress:bool=False) -> tuple[dict, np.ndarray]:
+    "QAT of `m` at `a_bits`-bit activations, converted and scored on val like an INT8 study row; its correctness."
+    t0, c0 = time.perf_counter(), time.process_time()
+    prepared = prepare_qat(m.si.model, to_input(torch.as_tensor(m.si.xv[:2]), m.si.pp), act_bits=a_bits)
+    log = qat_finetune(prepared, *m.train, m.si.pp, steps=cfg.steps, lr=cfg.lr, batch_size=cfg.batch_size,
+                       freeze_observers_at=cfg.freeze_observers_at, criterion=m.crit, seed=cfg.seed,
+                       progress=progress)
+    gm = convert_qat(prepared)
+    lp = log_softmax(predict_logits(gm, m.si.xv, m.si.pp), axis=1)
+    loss = [r['loss'] for r in log]
+    info = {**int8_weights(gm, sum(p.numel() for p in m.si.model.parameters())), 'seconds': time.perf_counter() - t0,
+            'cpu_s': time.process_time() - c0, 'loss_first20': float(np.mean(loss[:20])),
+            'loss_last20': float(np.mean(loss[-20:])), 'zero_gamma_guarded': prepared.zero_gamma_guarded}
+    fields = {**FLOAT_FIELDS, 'method': 'qat', 'w_bits': 8, 'a_bits': a_bits, 'group_size': 'channel', 'scope': 'all'}
+    return score_row(m.name, fields, f'qat_a{a_bits}', lp, m.ref, m.si.yv, info, pred_dir)
+
+# %% ../../nbs/13_qat.ipynb #753bbe10
+def cached_row(path:Path|None, # the cache file (None: no cache)
+               key:dict, # what the row depends on
+               root:Path, # the folder the row's `predictions` path is relative to
+               make) -> tuple[dict, np.ndarray]:
+    "`make()`'s row and correctness, or the ones cached at `path` under the same `key` (with its predictions file)."
+    key = json.loads(json.dumps(key))   # as it reads back (tuples become lists)
+    if path is not None and path.exists():
+        saved = json.loads(path.read_text())
+        pred = saved['row'].get('predictions')
+        if saved.get('key') == key and pred and (root/pred).exists():
+            return saved['row'], load_predictions(root/pred)['correct']
+    row, c = make()
+    if path is not None and row.get('predictions'): write_json_atomic({'key': key, 'row': row}, path)
+    return row, c
+
+def ptq_baselines(int8_json:Path, # the INT8 study's results (`int8_study`)
+                  m:QatModel, act_bits) -> dict[int, np.ndarray]:
+    "Per-image correctness of `m`'s per-channel PTQ rows of the INT8 study (draw 0, main calibration size) by width."
+    i8 = json.loads(Path(int8_json).read_text())
+    head = i8['models'].get(m.name) or {}
+    if head.get('checkpoint_sha256') != m.si.hashes['checkpoint_sha256']:
+        raise ValueError(f'{int8_json} holds no INT8 study of this {m.name!r} checkpoint (sha256 '
+                         f"{m.si.hashes['checkpoint_sha256'][:12]}): run `qdmv quantize int8-study` on it first")
+    ptq = {r['a_bits']: r for r in i8['rows'] if r['model'] == m.name and r['method'] == 'ptq' and r['draw'] == 0
+           and r['n_calib'] == i8['config']['n_calib']}
+    missing = sorted(set(act_bits) - set(ptq))
+    if missing:
+        raise ValueError(f'{int8_json} has no per-channel PTQ of {m.name!r} at {missing}-bit activations: rerun '
+                         f'`qdmv quantize int8-study` with --act-bits covering them, or drop them from act_bits')
+    return {a: load_predictions(Path(int8_json).parent/ptq[a]['predictions'], labels=m.si.yv)['correct']
+            for a in act_bits}
+
+# %% ../../nbs/13_qat.ipynb #0be8f6d1
+def qat_study(checkpoints, # one checkpoint path or a list of them (distinct file names), each in the INT8 study
+              data_dir:str|os.PathLike, # their dataset folder (train and val splits)
+              out_json:str|os.PathLike='results/quant/qat_study.json',
+              int8_json:str|os.PathLike='results/quant/int8.json', # the INT8 study: the PTQ baselines
+              cfg:QatStudyConfig|None=None,
+              cache_dir:str|os.PathLike|None='runs/qat_study', # finished rows (None: no cache)
+              command:str|None=None, threads:int=1, progress:bool=True) -> dict:
+    "QAT of each checkpoint at each activation width, tested against PTQ at the same width; writes `out_json`."
+    cfg, t0 = cfg or QatStudyConfig(), time.perf_counter()
+    torch.set_num_threads(threads)
+    cks = [checkpoints] if isinstance(checkpoints, (str, os.PathLike)) else list(checkpoints)
+    pred_dir, train = Path(out_json).with_suffix(''), load_split(data_dir, 'train')
+    res = {'format': 'quickdraw-mobilevit-qat-study/1', 'what': 'PT2E QAT from the float checkpoint at each '
+           'activation width, converted and run in eager (simulated), tested against per-channel PTQ at the same '
+           'width', 'config': dataclasses.asdict(cfg), 'int8': str(int8_json), 'models': {},
+           'rows': []}
+    correct, ptq = [], {}
+    for ck in cks:
+        si, name = study_inputs(ck, data_dir), Path(ck).stem
+        row, c, ref = float_row(si, name, pred_dir)
+        m = QatModel(si, name, train, model_criterion(si.ck, data_dir), ref)
+        ptq.update({(name, a): b for a, b in ptq_baselines(Path(int8_json), m, cfg.act_bits).items()})
+        res['models'][name] = {'checkpoint': str(ck), 'arch': si.ck['config']['model'], **si.hashes}
+        res['rows'].append(row)
+        correct.append(c)
+        for a in tqdm(cfg.act_bits, desc=f'QAT {name}', disable=not progress):
+            key = {**si.hashes, 'a_bits': a, 'config': dataclasses.asdict(cfg), 'torch': torch.__version__}
+            path = None if cache_dir is None else Path(cache_dir)/name/f'qat_a{a}.json'
+            row, c = cached_row(path, key, pred_dir.parent, functools.partial(qat_row, m, a, cfg, pred_dir))
+            res['rows'].append(row)
+            correct.append(c)
+    def base(r): return ('ptq', 'training', ptq[(r['model'], r['a_bits'])]) if r['method'] == 'qat' else (None,) * 3
+    baseline_tests(res['rows'], correct, base)
+    res['seconds'] = time.perf_counter() - t0
+    res['provenance'] = {**provenance(command), 'threads': threads, 'torch': torch.__version__}
+    write_json_atomic(res, out_json)
+    return res
+
+# %% ../../nbs/13_qat.ipynb #274259e5
+def _main_rows(rows:list[dict], model:str, method:str, n_calib:int|None) -> list[dict]:
+    "A model's rows of one method at calibration draw 0 and the main calibration size, by activation bits."
+    return sorted([r for r in rows if r['model'] == model and r['method'] == method and r['draw'] in (None, 0)
+                   and r['n_calib'] in (None, n_calib)], key=lambda r: r['a_bits'])
+
+def qat_figure(qat:dict, int8:dict) -> go.Figure:
+    "Top-1 (95% CI) against activation bits, one panel per model: per-channel PTQ (draw 0), QAT, float (dotted)."
+    models = list(qat['models'])
+    fig = make_subplots(1, len(models), subplot_titles=models, shared_yaxes=True)
+    for j, m in enumerate(models, 1):
+        for method, res, color in (('ptq', int8, '#9e9e9e'), ('qat', qat, '#2ca02c')):
+            rs = _main_rows(res['rows'], m, method, res['config'].get('n_calib'))
+            y = np.array([100 * r['top1'] for r in rs])
+            lo, hi = (np.array([100 * r['top1_ci95'][k] for r in rs]) for k in (0, 1))
+            fig.add_scatter(x=[r['a_bits'] for r in rs], y=y, name=method, legendgroup=method, showlegend=j == 1,
+                            line_color=color, error_y=dict(type='data', symmetric=False, array=hi - y,
+                                                           arrayminus=y - lo), row=1, col=j)
+        flt = _main_rows(qat['rows'], m, 'float', None)[0]
+        fig.add_hline(y=100 * flt['top1'], line_dash='dot', line_color='#555555', row=1, col=j)
+    fig.update_xaxes(title='activation bits', tickvals=[4, 6, 8])
+    fig.update_yaxes(title='top-1 % (val)', row=1, col=1)
+    fig.update_layout(height=360, width=1000, margin=dict(l=10, r=10, t=40, b=10))
+    return fig

@@ -6,12 +6,14 @@
 from __future__ import annotations
 import json, os, time
 from pathlib import Path
+import plotly.graph_objects as go
 from ..artifacts import provenance, write_json_atomic
+from ..safety import load_torch
 from .stats import holm, load_predictions, mcnemar_exact
 
 # %% auto #0
-__all__ = ['STUDY_FORMAT', 'STUDY_FIELDS', 'study_row', 'int8_study_row', 'float_tests', 'check_study', 'int8_rows',
-           'collect_study', 'site_table', 'method_verdicts']
+__all__ = ['STUDY_FORMAT', 'STUDY_FIELDS', 'study_row', 'int8_study_row', 'float_tests', 'check_study', 'plateau',
+           'learning_curves', 'int8_rows', 'check_same_models', 'collect_study', 'site_table', 'method_verdicts']
 
 # %% ../../nbs/16_study.ipynb #b2fc9dcb
 STUDY_FORMAT = 'quickdraw-mobilevit-study/1'
@@ -71,16 +73,39 @@ def check_study(rows:list[dict]):
         if (r['p_value'] is None) != (r['baseline'] in (None, 'float')):
             raise ValueError(f"study row {name}: baseline {r['baseline']!r} with p_value {r['p_value']}")
 
+# %% ../../nbs/16_study.ipynb #be2e876e
+def plateau(history:list[dict], # a checkpoint's `history`: one dict per epoch
+            frac:float=0.2, key:str='val_top1') -> dict:
+    "The gain of `key` (pp) over the last `frac` of the epochs: from the epoch before them to the last one."
+    if len(history) < 2: raise ValueError(f'{len(history)} epoch(s) of history: a learning curve needs 2 or more')
+    k = max(1, round(frac * len(history)))
+    return {'epochs': len(history), 'last_epochs': k, 'from': history[-k - 1][key], 'to': history[-1][key],
+            'gain_pp': 100 * (history[-1][key] - history[-k - 1][key])}
+
+def learning_curves(checkpoints:dict) -> go.Figure: # model name -> published checkpoint path
+    "Validation top-1 by epoch of each checkpoint (its saved history); a marker where its last fifth begins."
+    fig = go.Figure()
+    for name, path in checkpoints.items():
+        h = load_torch(path)['history']
+        p = plateau(h)
+        fig.add_scatter(x=list(range(1, len(h) + 1)), y=[100 * e['val_top1'] for e in h], mode='lines+markers',
+                        name=f"{name} (last fifth {p['gain_pp']:+.2f} pp)")
+        fig.add_scatter(x=[len(h) - p['last_epochs']], y=[100 * p['from']], mode='markers', showlegend=False,
+                        marker=dict(symbol='line-ns-open', size=18, color='#333333'))
+    fig.update_layout(height=380, width=900, margin=dict(l=10, r=10, t=40, b=10), xaxis_title='epoch',
+                      yaxis_title='val top-1 %', title='Learning curves of the study models')
+    return fig
+
 # %% ../../nbs/16_study.ipynb #01e3b99f
-def int8_rows(int8:Path, # `results/quant/int8.json` (quant.int8_study)
+def int8_rows(int8:Path, # `results/quant/int8.json` (quant.int8_study) or `qat_study.json` (quant.qat)
               root:Path, # the folder the study's prediction paths are relative to
               have_float:set) -> tuple[list, dict, dict]:
-    """Study rows of calibration draw 0 at the main calibration size of the INT8 study (float rows only for models not
-    in `have_float`), its models, its lowered rows by (model, `.pte` tag)."""
+    """Study rows of calibration draw 0 at the main calibration size of an INT8 or QAT study (float rows only for
+    models not in `have_float`), its models, its lowered rows by (model, `.pte` tag)."""
     i8 = json.loads(int8.read_text())
     flt = {r['model']: r['top1'] for r in i8['rows'] if r['method'] == 'float'}
     low = {(r['model'], r['pte']): r for r in i8.get('lowered', [])}
-    rows, n_main = [], i8['config']['n_calib']
+    rows, n_main = [], i8['config'].get('n_calib')
     for r in i8['rows']:
         if r['method'] == 'float' and r['model'] in have_float or r['draw'] not in (None, 0): continue
         if r['n_calib'] not in (None, n_main): continue
@@ -90,12 +115,21 @@ def int8_rows(int8:Path, # `results/quant/int8.json` (quant.int8_study)
         rows[-1]['predictions'] = os.path.relpath(int8.parent/r['predictions'], root)
     return rows, i8['models'], low
 
+def check_same_models(models:dict, other:dict, source):
+    "A ValueError when a model of `other` (read from `source`) is another checkpoint than the same name in `models`."
+    for m, h in other.items():
+        a, b = (models.get(m) or {}).get('checkpoint_sha256'), h.get('checkpoint_sha256')
+        if a and b and a != b:
+            raise ValueError(f'{source}: model {m!r} is checkpoint {b[:12]}, the study has {a[:12]}; rerun that '
+                             'study on the published checkpoint')
+
 def collect_study(whole_network:str|os.PathLike='results/quant/whole_network.json',
                   out:str|os.PathLike|None='results/study.json', # None: do not write
                   command:str|None=None,
                   int8:str|os.PathLike|None='results/quant/int8.json', # read when it exists (quant.int8_study)
+                  qat:str|os.PathLike|None='results/quant/qat_study.json', # read when it exists (quant.qat)
                  ) -> dict:
-    "`results/study.json` from the weight-only and INT8 studies: rows, float tests, model hashes, provenance."
+    "`results/study.json` from the weight-only, INT8 and QAT studies: rows, float tests, model hashes, provenance."
     t0 = time.perf_counter()
     wn_path = Path(whole_network)
     if not wn_path.exists():
@@ -107,17 +141,23 @@ def collect_study(whole_network:str|os.PathLike='results/quant/whole_network.jso
     for r in rows:
         if r['predictions']: r['predictions'] = str(Path('quant')/r['predictions'])
     sources, models = {'whole_network': str(wn_path)}, dict(wn['models'])
-    if int8 is not None and Path(int8).exists():
-        i8_rows, i8_models, low = int8_rows(Path(int8), wn_path.parent.parent, set(flt))
+    seconds = {'whole_network': wn.get('seconds')}
+    for src, path in (('int8', int8), ('qat', qat)):
+        if path is None or not Path(path).exists(): continue
+        a_rows, a_models, low = int8_rows(Path(path), wn_path.parent.parent, {r['model'] for r in rows
+                                                                              if r['method'] == 'float'})
+        check_same_models(models, a_models, path)
         for r in rows:   # the float model's own `.pte`: the latency unit
             if r['method'] == 'float' and (r['model'], 'fp32') in low:
                 r.update(pte_latency_ratio=1.0, pte_memory_mb=low[(r['model'], 'fp32')]['model_mb'])
-        rows += i8_rows
-        sources['int8'] = str(int8)
-        models = {**i8_models, **models}
+        rows += a_rows
+        sources[src] = str(path)
+        seconds[src] = json.loads(Path(path).read_text()).get('seconds')
+        models = {**a_models, **models}
     float_tests(rows, wn_path.parent.parent)
     check_study(rows)
     res = {'format': STUDY_FORMAT, 'sources': sources, 'models': models, 'rows': rows,
+           'source_seconds': seconds, # each source study's own run time (one thread each)
            'seconds': time.perf_counter() - t0, 'provenance': provenance(command)}
     if out is not None: write_json_atomic(res, out)
     return res

@@ -4,13 +4,14 @@
 
 # %% ../../nbs/10a_whole_network.ipynb #c07d274c
 from __future__ import annotations
-import copy, dataclasses, math, os, time
+import copy, dataclasses, functools, json, math, os, time
 from pathlib import Path
 import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 from scipy.special import log_softmax
+from tqdm.auto import tqdm
 from ..artifacts import provenance, write_json_atomic
 from ..data import DataConfig, build_dataset, to_input
 from ..evaluate import load_checkpoint, predict_logits
@@ -22,10 +23,11 @@ from .weight_only import METHODS, QRecipe, QSpec, awq_search_scale, dequant_weig
 from .weight_only import eligible_linears, quantize_layer
 
 # %% auto #0
-__all__ = ['SCOPES', 'GROUPS', 'INDIVISIBLE', 'mirror_dataset', 'forward_order', 'quantizable_layers', 'weight_matrix',
-           'conv_groups', 'layer_input', 'unfold_problem', 'input_rows', 'check_bits', 'layer_group',
+__all__ = ['SCOPES', 'GROUPS', 'INDIVISIBLE', 'METHOD_COLORS', 'mirror_dataset', 'forward_order', 'quantizable_layers',
+           'weight_matrix', 'conv_groups', 'layer_input', 'unfold_problem', 'input_rows', 'check_bits', 'layer_group',
            'quantize_matrix', 'output_error', 'quantize_weight', 'size_report', 'quantize_network', 'WholeGrid',
-           'paired_vs_rtn', 'whole_network_study', 'study_table', 'bits_figure']
+           'paired_vs_rtn', 'study_calib', 'whole_network_study', 'study_table', 'bits_figure', 'layer_sqnr',
+           'sqnr_study', 'sqnr_figure', 'SqnrWidget']
 
 # %% ../../nbs/10a_whole_network.ipynb #12b95b05
 def mirror_dataset(checkpoint:str|os.PathLike, out_dir:str|os.PathLike, source=None) -> Path:
@@ -304,12 +306,16 @@ def paired_vs_rtn(rows:list[dict], correct:list[np.ndarray], alpha:float=0.05):
         r['verdict'] = verdict(r['vs_rtn_delta_pp'], ph, alpha)
 
 # %% ../../nbs/10a_whole_network.ipynb #8a7b727c
+def study_calib(si, n_calib:int=256) -> tuple[torch.Tensor, np.ndarray]:
+    "The study's calibration images (a subset of the calib split, seed 0), preprocessed, and their indices."
+    idx = np.sort(np.random.default_rng(0).choice(len(si.xc), min(n_calib, len(si.xc)), replace=False))
+    return to_input(torch.as_tensor(si.xc[idx]), si.pp), idx
+
 def _study_model(checkpoint, data_dir, grid:WholeGrid, pred_dir:Path|None, progress:bool) -> tuple[dict, list, list]:
     "Header, rows and per-image correctness of every run of `grid` on one checkpoint."
     si = study_inputs(checkpoint, data_dir)
     name = Path(checkpoint).stem
-    idx = np.sort(np.random.default_rng(0).choice(len(si.xc), min(grid.n_calib, len(si.xc)), replace=False))
-    calib_x = to_input(torch.as_tensor(si.xc[idx]), si.pp)
+    calib_x, idx = study_calib(si, grid.n_calib)
     ref = {'lp': log_softmax(predict_logits(si.model, si.xv, si.pp), axis=1),
            'params': sum(p.numel() for p in si.model.parameters())}
     ref['pred'] = ref['lp'].argmax(1)
@@ -392,3 +398,96 @@ def bits_figure(res:dict, scope:str='all', group='channel') -> go.Figure:
     fig.update_layout(height=380, width=900, yaxis_title='val top-1', margin=dict(l=10, r=10, t=60, b=10),
                       title=f'weight-only, scope {scope!r}, group {group}')
     return fig
+
+# %% ../../nbs/10a_whole_network.ipynb #8b27c4a4
+def _db(signal:float, noise:float) -> float|None:
+    "10 log10(signal / noise); None when the noise is exactly zero."
+    return None if noise == 0 else float(10 * np.log10(signal / noise))
+
+@torch.no_grad()
+def layer_sqnr(model:nn.Module, qmodel:nn.Module, # float model and its quantized copy (`quantize_network`)
+               names, # the quantized layers (`info['layers']`)
+               x:torch.Tensor, # preprocessed images, not the calibration images of GPTQ/AWQ (held out)
+               batch_size:int=256) -> dict[str, dict]:
+    "Per layer, the SQNR (dB) of its output on `x`: `own_db`, the error it adds; `acc_db`, the error up to it."
+    fm, qm = dict(model.named_modules()), dict(qmodel.named_modules())
+    e = {n: np.zeros(4) for n in names}     # float-net signal, accumulated noise, own signal, own noise
+    yf = {}
+    def keep(m, a, o, n): yf[n] = o
+    def compare(m, a, o, n):
+        own = fm[n](a[0])
+        e[n] += [float(yf[n].pow(2).sum()), float((o - yf[n]).pow(2).sum()), float(own.pow(2).sum()),
+                 float((o - own).pow(2).sum())]
+    for i in range(0, len(x), batch_size):
+        for mods, fn in ((fm, keep), (qm, compare)):
+            hs = [mods[n].register_forward_hook(functools.partial(fn, n=n)) for n in names]
+            try: (model if mods is fm else qmodel)(x[i:i + batch_size])
+            finally:
+                for h in hs: h.remove()
+    return {n: {'own_db': _db(v[2], v[3]), 'acc_db': _db(v[0], v[1])} for n, v in e.items()}
+
+# %% ../../nbs/10a_whole_network.ipynb #207333f4
+def sqnr_study(checkpoints, data_dir:str|os.PathLike, # as `whole_network_study`
+               out_json:str|os.PathLike|None='results/quant/layer_sqnr.json', # None: do not write
+               methods:tuple=METHODS, bits:tuple=(8, 6, 4, 3, 2), group='channel', scope:str='all',
+               n_eval:int=256, # validation drawings the SQNR is measured on
+               command:str|None=None, threads:int=1, progress:bool=True) -> dict:
+    "Per-layer own and accumulated SQNR of every model x method x bits; writes `out_json`."
+    torch.set_num_threads(threads)
+    t0, cks = time.perf_counter(), [checkpoints] if isinstance(checkpoints, (str, os.PathLike)) else list(checkpoints)
+    res = {'format': 'quickdraw-mobilevit-layer-sqnr/1', 'group': group, 'scope': scope, 'n_eval': n_eval,
+           'models': {}, 'rows': []}
+    for ck in cks:
+        si, name = study_inputs(ck, data_dir), Path(ck).stem
+        calib_x, idx = study_calib(si)
+        xs = to_input(torch.as_tensor(si.xv[np.linspace(0, len(si.xv) - 1, n_eval).astype(int)]), si.pp)
+        names = list(quantizable_layers(si.model, scope, calib_x[:1]))
+        res['models'][name] = {'checkpoint': str(ck), 'arch': si.ck['config']['model'], **si.hashes,
+                               'calib_pixels_sha256': array_sha256(si.xc[idx]), 'layers': names}
+        for m, b in tqdm([(m, b) for b in bits for m in methods], desc=name, disable=not progress):
+            qm, info = quantize_network(si.model, calib_x, QRecipe(m, QSpec(b, 0)), group, scope, 'channel')
+            res['rows'].append({'model': name, 'method': m, 'bits': b, 'seconds': info['seconds'],
+                                'layers': layer_sqnr(si.model, qm, names, xs)})
+    res['seconds'] = time.perf_counter() - t0
+    res['provenance'] = {**provenance(command), 'threads': threads, 'torch': torch.__version__}
+    if out_json is not None: write_json_atomic(res, out_json)
+    return res
+
+# %% ../../nbs/10a_whole_network.ipynb #8743024f
+METHOD_COLORS = {'rtn': '#9e9e9e', 'gptq': '#1f77b4', 'awq': '#ff7f0e'}
+
+def sqnr_figure(res:dict, model:str, bits:int, measure:str='own') -> go.Figure:
+    "Per-layer SQNR (dB) of one model at `bits`, one bar per method; `measure` 'own' or 'acc'."
+    names = res['models'][model]['layers']
+    short = [n.replace('transformer.', 't').replace('stages.', 's').replace('blocks.', 'b') for n in names]
+    fig = go.Figure()
+    for r in res['rows']:
+        if r['model'] != model or r['bits'] != bits: continue
+        fig.add_bar(x=short, y=[r['layers'][n][f'{measure}_db'] for n in names], name=r['method'],
+                    marker_color=METHOD_COLORS.get(r['method']))
+    what = {'own': 'error each layer adds', 'acc': 'error built up to each layer'}[measure]
+    fig.update_layout(barmode='group', height=380, width=1000, margin=dict(l=10, r=10, t=50, b=10),
+                      title=f'{model}, W{bits} per channel: SQNR (dB), {what}', yaxis_title='SQNR (dB)')
+    fig.update_xaxes(tickangle=60, tickfont_size=8)
+    return fig
+
+class SqnrWidget:
+    "Dropdowns for the model, bits and measure over a `sqnr_study` result; a static page shows the selected figure."
+    def __init__(self, res:dict, model:str|None=None, bits:int=3):
+        import ipywidgets as W
+        self.res = res
+        bits_opt = sorted({r['bits'] for r in res['rows']}, reverse=True)
+        self.dd = {'model': W.Dropdown(options=list(res['models']), value=model or list(res['models'])[0]),
+                   'bits': W.Dropdown(options=bits_opt, value=bits if bits in bits_opt else bits_opt[0]),
+                   'measure': W.Dropdown(options=['own', 'acc'], value='own')}
+        for k, d in self.dd.items(): d.description = k
+        self.out, self.fig = W.Output(), None
+        for d in self.dd.values(): d.observe(lambda _: self.update(), 'value')
+        self.ui = W.VBox([W.HBox(list(self.dd.values())), self.out])
+        self.update()
+    def update(self):
+        self.fig = sqnr_figure(self.res, **{k: d.value for k, d in self.dd.items()})
+        self.out.clear_output(wait=True)
+        with self.out: self.fig.show()
+    def _repr_mimebundle_(self, **kwargs):
+        return self.ui._repr_mimebundle_(**kwargs) | {'application/vnd.plotly.v1+json': json.loads(self.fig.to_json())}
