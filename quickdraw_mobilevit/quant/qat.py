@@ -211,10 +211,9 @@ def cached_row(path:Path|None, # the cache file (None: no cache)
     if path is not None and row.get('predictions'): write_json_atomic({'key': key, 'row': row}, path)
     return row, c
 
-def ptq_baselines(int8_json:Path, # the INT8 study's results (`int8_study`)
+def ptq_baselines(i8:dict, int8_json:Path, # the INT8 study's results (`int8_study`) and the file they are read from
                   m:QatModel, act_bits) -> dict[int, np.ndarray]:
     "Per-image correctness of `m`'s per-channel PTQ rows of the INT8 study (draw 0, main calibration size) by width."
-    i8 = json.loads(Path(int8_json).read_text())
     head = i8['models'].get(m.name) or {}
     if head.get('checkpoint_sha256') != m.si.hashes['checkpoint_sha256']:
         raise ValueError(f'{int8_json} holds no INT8 study of this {m.name!r} checkpoint (sha256 '
@@ -245,12 +244,12 @@ def qat_study(checkpoints, # one checkpoint path or a list of them (distinct fil
            'activation width, converted and run in eager (simulated), tested against per-channel PTQ at the same '
            'width', 'config': dataclasses.asdict(cfg), 'int8': str(int8_json), 'models': {},
            'rows': []}
-    correct, ptq = [], {}
+    correct, ptq, i8 = [], {}, json.loads(Path(int8_json).read_text())
     for ck in cks:
         si, name = study_inputs(ck, data_dir), Path(ck).stem
         row, c, ref = float_row(si, name, pred_dir)
         m = QatModel(si, name, train, model_criterion(si.ck, data_dir), ref)
-        ptq.update({(name, a): b for a, b in ptq_baselines(Path(int8_json), m, cfg.act_bits).items()})
+        ptq.update({(name, a): b for a, b in ptq_baselines(i8, Path(int8_json), m, cfg.act_bits).items()})
         res['models'][name] = {'checkpoint': str(ck), 'arch': si.ck['config']['model'], **si.hashes}
         res['rows'].append(row)
         correct.append(c)

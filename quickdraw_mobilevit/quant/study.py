@@ -101,7 +101,7 @@ def int8_rows(int8:Path, # `results/quant/int8.json` (quant.int8_study) or `qat_
               root:Path, # the folder the study's prediction paths are relative to
               have_float:set) -> tuple[list, dict, dict]:
     """Study rows of calibration draw 0 at the main calibration size of an INT8 or QAT study (float rows only for
-    models not in `have_float`), its models, its lowered rows by (model, `.pte` tag)."""
+    models not in `have_float`), the study's file as read, its lowered rows by (model, `.pte` tag)."""
     i8 = json.loads(int8.read_text())
     flt = {r['model']: r['top1'] for r in i8['rows'] if r['method'] == 'float'}
     low = {(r['model'], r['pte']): r for r in i8.get('lowered', [])}
@@ -113,7 +113,7 @@ def int8_rows(int8:Path, # `results/quant/int8.json` (quant.int8_study) or `qat_
                                                                        f"{r['method']}_a{r['a_bits']}_n{r['n_calib']}_d0")
         rows.append(int8_study_row(r, i8['models'][r['model']]['arch'], flt[r['model']], low.get((r['model'], tag))))
         rows[-1]['predictions'] = os.path.relpath(int8.parent/r['predictions'], root)
-    return rows, i8['models'], low
+    return rows, i8, low
 
 def check_same_models(models:dict, other:dict, source):
     "A ValueError when a model of `other` (read from `source`) is another checkpoint than the same name in `models`."
@@ -144,16 +144,16 @@ def collect_study(whole_network:str|os.PathLike='results/quant/whole_network.jso
     seconds = {'whole_network': wn.get('seconds')}
     for src, path in (('int8', int8), ('qat', qat)):
         if path is None or not Path(path).exists(): continue
-        a_rows, a_models, low = int8_rows(Path(path), wn_path.parent.parent, {r['model'] for r in rows
+        a_rows, a_res, low = int8_rows(Path(path), wn_path.parent.parent, {r['model'] for r in rows
                                                                               if r['method'] == 'float'})
-        check_same_models(models, a_models, path)
+        check_same_models(models, a_res['models'], path)
         for r in rows:   # the float model's own `.pte`: the latency unit
             if r['method'] == 'float' and (r['model'], 'fp32') in low:
                 r.update(pte_latency_ratio=1.0, pte_memory_mb=low[(r['model'], 'fp32')]['model_mb'])
         rows += a_rows
         sources[src] = str(path)
-        seconds[src] = json.loads(Path(path).read_text()).get('seconds')
-        models = {**a_models, **models}
+        seconds[src] = a_res.get('seconds')
+        models = {**a_res['models'], **models}
     float_tests(rows, wn_path.parent.parent)
     check_study(rows)
     res = {'format': STUDY_FORMAT, 'sources': sources, 'models': models, 'rows': rows,
