@@ -168,6 +168,7 @@ def publish_checkpoint(src:str|os.PathLike, # a training checkpoint (`best.pt`)
             'bn_recal': cfg.get('bn_recal', 0),
             'epochs_run': ck.get('epoch', -1) + 1,
             'cpu_s': round(ck['history'][-1]['cpu_s']) if ck.get('history') else None,
+            'val_top1_by_epoch': [round(h['val_top1'], 6) for h in ck.get('history', []) if 'val_top1' in h],
         },
         format_note='torch.load(..., weights_only=True) reads it (tensors and plain data); '
         'quickdraw_mobilevit.evaluate.load_checkpoint rebuilds the model',

@@ -21,7 +21,8 @@ from ..export.executorch import export_pte, load_pte, pte_latency, xnnpack_frien
 from .pt2e import StudyInputs, build_int8, calib_batches, quantize_pt2e, study_inputs
 from .smoothquant import smooth_model, smooth_pairs
 from .stats import agreement, compare_to_baseline, holm, load_predictions, per_image_kl
-from .stats import save_predictions, top1_ci, verdict
+from .stats import checkpoint_list, previous_study, reused_model, save_predictions, study_runs
+from .stats import top1_ci, verdict
 
 # %% auto #0
 __all__ = ['INT8_METHODS', 'FLOAT_FIELDS', 'ATTENTION_OPS', 'calib_subset', 'int8_weights', 'Int8Variant',
@@ -356,31 +357,36 @@ def int8_study(checkpoints, # one checkpoint path or a list of them (distinct fi
                out_json:str|os.PathLike='results/quant/int8.json',
                cfg:Int8StudyConfig|None=None,
                pte_dir:str|os.PathLike='runs/int8_study', # where the lowered `.pte` files go (not results/)
-               command:str|None=None, threads:int=1, progress:bool=True, cache_dir=None) -> dict:
+               command:str|None=None, threads:int=1, progress:bool=True, cache_dir=None,
+               reuse:bool=True, # keep the models `out_json` already holds (same checkpoint, data and config)
+              ) -> dict:
     "Float and PT2E INT8 variants of each checkpoint (eager), their `.pte` files (runtime); writes `out_json`."
     cfg = cfg or Int8StudyConfig()
     torch.set_num_threads(threads)
-    cks = [checkpoints] if isinstance(checkpoints, (str, os.PathLike)) else list(checkpoints)
-    stems = [Path(c).stem for c in cks]
-    if len(set(stems)) < len(stems): raise ValueError(
-        f'checkpoints {cks} share a file name ({stems}); rows and prediction files are named by it: copy one '
-        'under another name')
+    cks = checkpoint_list(checkpoints)
     t0, pred_dir = time.perf_counter(), Path(out_json).with_suffix('')
     res = {'format': 'quickdraw-mobilevit-int8/2', 'what': 'PT2E XNNPACK INT8 (weights and activations): rows are '
            'the converted graph run in eager (simulated); `lowered` rows are the same quantization lowered to a '
            '`.pte` and run in the ExecuTorch runtime', 'config': dataclasses.asdict(cfg), 'models': {}, 'rows': [],
            'lowered': []}
-    correct = []
+    prev = previous_study(out_json, {'format': res['format'], 'config': res['config']}) if reuse else None
+    correct, computed = [], []
     for ck in cks:
-        run = int8_model(ck, data_dir, cfg, pred_dir, progress)
-        if cfg.lower: res['lowered'] += lowered_rows(run, Path(ck).stem, cfg, Path(pte_dir), pred_dir, cache_dir)
-        res['models'][Path(ck).stem] = run.head
-        res['rows'] += run.rows
-        correct += run.correct
+        name = Path(ck).stem
+        old = reused_model(prev, name, study_inputs(ck, data_dir).hashes, pred_dir.parent, ('rows', 'lowered'))
+        if old is None:
+            computed.append(name)
+            run = int8_model(ck, data_dir, cfg, pred_dir, progress)
+            old = {'head': run.head, 'rows': run.rows, 'correct': run.correct, 'lowered':
+                   lowered_rows(run, name, cfg, Path(pte_dir), pred_dir, cache_dir) if cfg.lower else []}
+        res['models'][name] = old['head']
+        res['rows'] += old['rows']
+        res['lowered'] += old['lowered']
+        correct += old['correct']
     int8_tests(res['rows'], correct, cfg.n_calib)
     res['draw_summary'] = draw_summary(res['rows'])
-    res['seconds'] = time.perf_counter() - t0
     res['provenance'] = {**provenance(command), 'threads': threads, 'torch': torch.__version__}
+    res['runs'] = study_runs(prev, list(res['models']), computed, time.perf_counter() - t0, res['provenance'])
+    res['seconds'] = sum(r['seconds'] for r in res['runs'])
     write_json_atomic(res, out_json)
     return res
-

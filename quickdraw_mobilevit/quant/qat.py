@@ -21,7 +21,7 @@ from ..export.executorch import xnnpack_friendly, load_pte, export_pte, versions
 from ..evaluate import predict_logits
 from .pt2e import StudyInputs, capture, make_quantizer, study_inputs, val_metrics
 from .int8_study import FLOAT_FIELDS, baseline_tests, float_row, int8_weights, score_row
-from .stats import load_predictions
+from .stats import checkpoint_list, load_predictions, previous_study, reused_model, study_runs
 from ..train import TrainConfig, make_criterion
 
 # %% auto #0
@@ -238,18 +238,20 @@ def qat_study(checkpoints, # one checkpoint path or a list of them (distinct fil
     "QAT of each checkpoint at each activation width, tested against PTQ at the same width; writes `out_json`."
     cfg, t0 = cfg or QatStudyConfig(), time.perf_counter()
     torch.set_num_threads(threads)
-    cks = [checkpoints] if isinstance(checkpoints, (str, os.PathLike)) else list(checkpoints)
+    cks = checkpoint_list(checkpoints)
     pred_dir, train = Path(out_json).with_suffix(''), load_split(data_dir, 'train')
     res = {'format': 'quickdraw-mobilevit-qat-study/1', 'what': 'PT2E QAT from the float checkpoint at each '
            'activation width, converted and run in eager (simulated), tested against per-channel PTQ at the same '
            'width', 'config': dataclasses.asdict(cfg), 'int8': str(int8_json), 'models': {},
            'rows': []}
     correct, ptq, i8 = [], {}, json.loads(Path(int8_json).read_text())
+    prev, computed = previous_study(out_json, {'format': res['format'], 'config': res['config']}), []
     for ck in cks:
         si, name = study_inputs(ck, data_dir), Path(ck).stem
         row, c, ref = float_row(si, name, pred_dir)
         m = QatModel(si, name, train, model_criterion(si.ck, data_dir), ref)
         ptq.update({(name, a): b for a, b in ptq_baselines(i8, Path(int8_json), m, cfg.act_bits).items()})
+        if reused_model(prev, name, si.hashes, None) is None: computed.append(name)   # new to the study
         res['models'][name] = {'checkpoint': str(ck), 'arch': si.ck['config']['model'], **si.hashes}
         res['rows'].append(row)
         correct.append(c)
@@ -261,8 +263,9 @@ def qat_study(checkpoints, # one checkpoint path or a list of them (distinct fil
             correct.append(c)
     def base(r): return ('ptq', 'training', ptq[(r['model'], r['a_bits'])]) if r['method'] == 'qat' else (None,) * 3
     baseline_tests(res['rows'], correct, base)
-    res['seconds'] = time.perf_counter() - t0
     res['provenance'] = {**provenance(command), 'threads': threads, 'torch': torch.__version__}
+    res['runs'] = study_runs(prev, list(res['models']), computed, time.perf_counter() - t0, res['provenance'])
+    res['seconds'] = sum(r['seconds'] for r in res['runs'])   # rows of models already in the study are cached
     write_json_atomic(res, out_json)
     return res
 

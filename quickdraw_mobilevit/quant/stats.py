@@ -4,16 +4,17 @@
 
 # %% ../../nbs/15_stats.ipynb #643d69bf
 from __future__ import annotations
-import os
+import json, os
 from pathlib import Path
 import numpy as np
 from scipy import stats as sps
 from ..measure import array_sha256, atomic_write
 
 # %% auto #0
-__all__ = ['PRED_FORMAT', 'TIERS', 'as_correct', 'as_pair', 'check_level', 'top1_ci', 'mcnemar_exact',
+__all__ = ['PRED_FORMAT', 'SAME_DATA', 'TIERS', 'as_correct', 'as_pair', 'check_level', 'top1_ci', 'mcnemar_exact',
            'paired_bootstrap', 'holm', 'agreement', 'per_image_kl', 'mean_kl', 'labels_sha256', 'save_predictions',
-           'load_predictions', 'verdict', 'compare_to_baseline', 'rank_methods']
+           'load_predictions', 'previous_study', 'reused_model', 'checkpoint_list', 'study_runs', 'verdict',
+           'compare_to_baseline', 'rank_methods']
 
 # %% ../../nbs/15_stats.ipynb #6161b950
 def as_correct(x, # per-image correctness: one boolean per drawing
@@ -175,6 +176,49 @@ def load_predictions(path:str|os.PathLike, # a file written by `save_predictions
         raise ValueError(f'{str(path)!r} was scored on other labels (sha256 {out["labels_sha256"][:12]}, these: '
                          f'{labels_sha256(labels)[:12]}); score the model again on these drawings')
     return out
+
+# %% ../../nbs/15_stats.ipynb #6dcf151d
+SAME_DATA = ('checkpoint_sha256', 'calib_ids_sha256', 'val_ids_sha256', 'n_calib', 'n_val')
+
+def previous_study(path:str|os.PathLike|None, # the study's output file
+                   config:dict, # the top-level items of that file that must be equal (e.g. {'grid': ...})
+                  ) -> dict|None:
+    "The study already at `path` when it was run with the same `config`, else None (nothing to reuse)."
+    if path is None or not Path(path).exists(): return None
+    prev = json.loads(Path(path).read_text())
+    return prev if all(prev.get(k) == v for k, v in json.loads(json.dumps(config)).items()) else None
+
+def reused_model(prev:dict|None, # a `previous_study` (or None)
+                 name:str, hashes:dict, # the model's name and its `study_inputs` hashes in this run
+                 root:str|os.PathLike|None, # the folder the rows' `predictions` paths are relative to; None: no files
+                 tables=('rows',), # the lists of `prev` whose rows of `name` come back
+                ) -> dict|None:
+    "Model `name`'s header, rows (one list per table) and their correctness from `prev`, if checkpoint and data match."
+    head = (prev or {}).get('models', {}).get(name)
+    if head is None or any(head.get(k) != hashes.get(k) for k in SAME_DATA): return None
+    out = {'head': head, **{t: [r for r in prev.get(t, []) if r['model'] == name] for t in tables}}
+    if root is None: return out
+    files = [Path(root)/r['predictions'] for r in out[tables[0]] if r.get('predictions')]
+    if len(files) < len(out[tables[0]]) or not all(f.exists() for f in files): return None
+    out['correct'] = [load_predictions(f)['correct'] for f in files]
+    return out
+
+def checkpoint_list(checkpoints) -> list:
+    "One checkpoint path or a list of them, as a list; a ValueError when two share a file name (rows are named by it)."
+    cks = [checkpoints] if isinstance(checkpoints, (str, os.PathLike)) else list(checkpoints)
+    stems = [Path(c).stem for c in cks]
+    if len(set(stems)) < len(stems): raise ValueError(
+        f'checkpoints {cks} share a file name ({stems}); rows and prediction files are named by it: copy one '
+        'under another name (e.g. mobilevit_xxs.pt)')
+    return cks
+
+def study_runs(prev:dict|None, models:list, computed:list, seconds:float, prov:dict) -> list[dict]:
+    "The runs that made a study of `models`: `prev`'s runs that made a model still reused, then this one (`computed`)."
+    old = (prev or {}).get('runs') or ([{'models': list(prev['models']), 'seconds': prev.get('seconds'),
+                                         'provenance': prev.get('provenance')}] if prev else [])
+    reused = set(models) - set(computed)
+    keep = [r for r in old if reused & set(r['models'])]
+    return keep + ([{'models': list(computed), 'seconds': seconds, 'provenance': prov}] if computed else [])
 
 # %% ../../nbs/15_stats.ipynb #a7649342
 def _correct_rows(rows:dict) -> dict:

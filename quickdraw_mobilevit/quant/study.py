@@ -13,7 +13,8 @@ from .stats import holm, load_predictions, mcnemar_exact
 
 # %% auto #0
 __all__ = ['STUDY_FORMAT', 'STUDY_FIELDS', 'study_row', 'int8_study_row', 'float_tests', 'check_study', 'plateau',
-           'learning_curves', 'int8_rows', 'check_same_models', 'collect_study', 'site_table', 'method_verdicts']
+           'model_history', 'learning_curves', 'int8_rows', 'check_same_models', 'collect_study', 'site_table',
+           'method_verdicts']
 
 # %% ../../nbs/16_study.ipynb #b2fc9dcb
 STUDY_FORMAT = 'quickdraw-mobilevit-study/1'
@@ -82,11 +83,18 @@ def plateau(history:list[dict], # a checkpoint's `history`: one dict per epoch
     return {'epochs': len(history), 'last_epochs': k, 'from': history[-k - 1][key], 'to': history[-1][key],
             'gain_pp': 100 * (history[-1][key] - history[-k - 1][key])}
 
+def model_history(path:str|os.PathLike) -> list[dict]|None:
+    "A published model's per-epoch history: from its checkpoint, else its sidecar's validation curve; None if neither."
+    p, side = Path(path), Path(path).with_suffix('.json')
+    if p.exists(): return load_torch(p)['history']
+    by = json.loads(side.read_text()).get('training', {}).get('val_top1_by_epoch') if side.exists() else None
+    return [{'val_top1': v} for v in by] if by else None
+
 def learning_curves(checkpoints:dict) -> go.Figure: # model name -> published checkpoint path
     "Validation top-1 by epoch of each checkpoint (its saved history); a marker where its last fifth begins."
     fig = go.Figure()
     for name, path in checkpoints.items():
-        h = load_torch(path)['history']
+        h = model_history(path)
         p = plateau(h)
         fig.add_scatter(x=list(range(1, len(h) + 1)), y=[100 * e['val_top1'] for e in h], mode='lines+markers',
                         name=f"{name} (last fifth {p['gain_pp']:+.2f} pp)")

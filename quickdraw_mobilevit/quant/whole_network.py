@@ -18,16 +18,16 @@ from ..evaluate import load_checkpoint, predict_logits
 from ..measure import array_sha256
 from .pt2e import study_inputs
 from .stats import agreement, compare_to_baseline, holm, per_image_kl, save_predictions
-from .stats import top1_ci, verdict
+from .stats import checkpoint_list, previous_study, reused_model, study_runs, top1_ci, verdict
 from .weight_only import METHODS, QRecipe, QSpec, awq_search_scale, dequant_weight
 from .weight_only import eligible_linears, quantize_layer
 
 # %% auto #0
 __all__ = ['SCOPES', 'GROUPS', 'INDIVISIBLE', 'METHOD_COLORS', 'mirror_dataset', 'forward_order', 'quantizable_layers',
            'weight_matrix', 'conv_groups', 'layer_input', 'unfold_problem', 'input_rows', 'check_bits', 'layer_group',
-           'quantize_matrix', 'output_error', 'quantize_weight', 'size_report', 'quantize_network', 'WholeGrid',
-           'paired_vs_rtn', 'study_calib', 'whole_network_study', 'study_table', 'bits_figure', 'layer_sqnr',
-           'sqnr_study', 'sqnr_figure', 'SqnrWidget']
+           'quantize_matrix', 'output_error', 'quantize_weight', 'size_report', 'layer_recipes', 'quantize_network',
+           'WholeGrid', 'paired_vs_rtn', 'study_calib', 'whole_network_study', 'study_table', 'bits_figure',
+           'layer_sqnr', 'sqnr_study', 'sqnr_figure', 'SqnrWidget']
 
 # %% ../../nbs/10a_whole_network.ipynb #12b95b05
 def mirror_dataset(checkpoint:str|os.PathLike, out_dir:str|os.PathLike, source=None) -> Path:
@@ -191,11 +191,11 @@ def quantize_weight(layer:nn.Module, X:torch.Tensor|None, # its (conv groups, ro
 
 # %% ../../nbs/10a_whole_network.ipynb #8be3356e
 def size_report(model:nn.Module, layers:dict, spec:QSpec) -> dict:
-    "Parameters quantized and packed bytes: `layers` maps name -> {'params', 'group'}; every other parameter fp32."
+    "Parameters quantized and packed bytes: `layers` maps name -> {'params', 'group'[, 'bits']}; others are fp32."
     total = sum(p.numel() for p in model.parameters())
     qp = sum(L['params'] for L in layers.values())
     n_groups = sum(L['params'] // L['group'] for L in layers.values())
-    codes = sum(math.ceil(spec.bits * L['params'] / 8) for L in layers.values())
+    codes = sum(math.ceil(L.get('bits', spec.bits) * L['params'] / 8) for L in layers.values())
     side = n_groups * 2 + (0 if spec.symmetric else n_groups)      # fp16 scales, uint8 zeros if asymmetric
     return {'params_total': total, 'params_quantized': qp, 'params_quantized_frac': qp / total,
             'packed_bytes': codes + side + 4 * (total - qp), 'float_bytes': 4 * total}
@@ -213,6 +213,15 @@ def _layer_plan(layers:dict, group, indivisible:str, method:str, max_cols:int) -
                    'method': 'rtn' if method != 'rtn' and why else method, 'rtn_because': why}
     return plan
 
+def layer_recipes(recipe:QRecipe, layers:dict, layer_bits:dict) -> dict:
+    "Each layer's recipe: `recipe`, with the bits of `layer_bits` where it names the layer."
+    unknown = sorted(set(layer_bits) - set(layers))
+    if unknown: raise ValueError(f'layer_bits names {unknown}, which this scope does not quantize; use names of '
+                                 '`quantizable_layers(model, scope)`')
+    for b in layer_bits.values(): check_bits(b)
+    return {n: dataclasses.replace(recipe, spec=dataclasses.replace(recipe.spec, bits=layer_bits[n]))
+            if n in layer_bits else recipe for n in layers}
+
 @torch.no_grad()
 def quantize_network(model:nn.Module, # float model (not modified)
                      calib_x:torch.Tensor|None, # preprocessed calibration images; None for RTN
@@ -222,7 +231,9 @@ def quantize_network(model:nn.Module, # float model (not modified)
                      indivisible:str='error', # see `layer_group`
                      max_rows:int=20_000, # calibration rows kept per layer
                      max_cols:int=4096, # wider rows are quantized with RTN (the Gram matrix is d x d)
-                     seed:int=0, batch_size:int=256) -> tuple[nn.Module, dict]:
+                     seed:int=0, batch_size:int=256,
+                     layer_bits:dict|None=None, # layer name -> bits for those layers (mixed precision)
+                    ) -> tuple[nn.Module, dict]:
     "A copy of `model` whose weights in `scope` hold their weight-only quantized values, layer by layer, and a report."
     check_bits(recipe.spec.bits)
     if recipe.method not in METHODS: raise ValueError(f'unknown method {recipe.method!r}; use one of {METHODS}')
@@ -232,17 +243,19 @@ def quantize_network(model:nn.Module, # float model (not modified)
     q = copy.deepcopy(model).eval()
     layers = quantizable_layers(q, scope, calib_x[:1] if has_calib else None)
     plan = _layer_plan(layers, group, indivisible, recipe.method, max_cols)
+    recipes = layer_recipes(recipe, layers, layer_bits or {})
     t0 = time.perf_counter()
     for n, m in layers.items():
         X = None
         if plan[n]['method'] != 'rtn':
             X = input_rows(m, layer_input(q, m, calib_x, batch_size), max_rows, seed)
             plan[n]['rows'] = X.shape[1]
-        W_eff, extra = quantize_weight(m, X, recipe, plan[n]['group'])
+        W_eff, extra = quantize_weight(m, X, recipes[n], plan[n]['group'])
         m.weight.copy_(W_eff)                      # simulated weight-only: the dequantized weight, in place
-        plan[n].update(extra)
+        plan[n].update(extra, bits=recipes[n].spec.bits)
     info = {'method': recipe.method, 'bits': recipe.spec.bits, 'symmetric': recipe.spec.symmetric, 'group': group,
-            'scope': scope, 'indivisible': indivisible, 'layers': plan, **size_report(model, plan, recipe.spec),
+            'scope': scope, 'indivisible': indivisible, 'layer_bits': dict(layer_bits or {}),
+            'layers': plan, **size_report(model, plan, recipe.spec),
             'fallback_layers': [n for n, L in plan.items() if L['fallback']],
             'rtn_fallback_layers': [n for n, L in plan.items() if L['method'] != recipe.method],
             'seconds': time.perf_counter() - t0}
@@ -311,9 +324,8 @@ def study_calib(si, n_calib:int=256) -> tuple[torch.Tensor, np.ndarray]:
     idx = np.sort(np.random.default_rng(0).choice(len(si.xc), min(n_calib, len(si.xc)), replace=False))
     return to_input(torch.as_tensor(si.xc[idx]), si.pp), idx
 
-def _study_model(checkpoint, data_dir, grid:WholeGrid, pred_dir:Path|None, progress:bool) -> tuple[dict, list, list]:
-    "Header, rows and per-image correctness of every run of `grid` on one checkpoint."
-    si = study_inputs(checkpoint, data_dir)
+def _study_model(checkpoint, si, grid:WholeGrid, pred_dir:Path|None, progress:bool) -> tuple[dict, list, list]:
+    "Header, rows and per-image correctness of every run of `grid` on one checkpoint (its `study_inputs` `si`)."
     name = Path(checkpoint).stem
     calib_x, idx = study_calib(si, grid.n_calib)
     ref = {'lp': log_softmax(predict_logits(si.model, si.xv, si.pp), axis=1),
@@ -345,27 +357,31 @@ def whole_network_study(checkpoints, # one checkpoint path or a list of them
                         out_json:str|os.PathLike|None='results/quant/whole_network.json', # None: do not write
                         grid:WholeGrid=WholeGrid(),
                         pred_dir:str|os.PathLike|None=None, # per-image files; default: beside `out_json`
-                        command:str|None=None, threads:int=1, progress:bool=True) -> dict:
+                        command:str|None=None, threads:int=1, progress:bool=True,
+                        reuse:bool=True, # keep the models `out_json` already holds (same checkpoint, data and grid)
+                       ) -> dict:
     "Float and every run of `grid` on each checkpoint's val split, with paired tests against RTN; writes `out_json`."
     torch.set_num_threads(threads)
-    cks = [checkpoints] if isinstance(checkpoints, (str, os.PathLike)) else list(checkpoints)
-    stems = [Path(c).stem for c in cks]
-    if len(set(stems)) < len(stems): raise ValueError(
-        f'checkpoints {cks} share a file name ({stems}); rows and prediction files are named by it: copy one '
-        'under another name (e.g. mobilevit_xxs.pt)')
+    cks = checkpoint_list(checkpoints)
     if pred_dir is None and out_json is not None: pred_dir = Path(out_json).with_suffix('')
     pred_dir = None if pred_dir is None else Path(pred_dir)
     t0 = time.perf_counter()
     res = {'format': 'quickdraw-mobilevit-whole-network/1', 'grid': dataclasses.asdict(grid), 'models': {}, 'rows': []}
-    correct = []
+    prev = previous_study(out_json, {'grid': res['grid']}) if reuse and pred_dir is not None else None
+    correct, computed = [], []
     for ck in cks:
-        head, rows, c = _study_model(ck, data_dir, grid, pred_dir, progress)
-        res['models'][Path(ck).stem] = head
+        si, name = study_inputs(ck, data_dir), Path(ck).stem
+        old = reused_model(prev, name, si.hashes, pred_dir.parent if pred_dir else None)
+        if old is None: computed.append(name)
+        head, rows, c = _study_model(ck, si, grid, pred_dir, progress) if old is None else \
+            (old['head'], old['rows'], old['correct'])
+        res['models'][name] = head
         res['rows'] += rows
         correct += c
     paired_vs_rtn(res['rows'], correct)
-    res['seconds'] = time.perf_counter() - t0
     res['provenance'] = {**provenance(command), 'threads': threads, 'torch': torch.__version__}
+    res['runs'] = study_runs(prev, list(res['models']), computed, time.perf_counter() - t0, res['provenance'])
+    res['seconds'] = sum(r['seconds'] for r in res['runs'])
     if out_json is not None: write_json_atomic(res, out_json)
     return res
 
@@ -431,14 +447,24 @@ def sqnr_study(checkpoints, data_dir:str|os.PathLike, # as `whole_network_study`
                out_json:str|os.PathLike|None='results/quant/layer_sqnr.json', # None: do not write
                methods:tuple=METHODS, bits:tuple=(8, 6, 4, 3, 2), group='channel', scope:str='all',
                n_eval:int=256, # validation drawings the SQNR is measured on
-               command:str|None=None, threads:int=1, progress:bool=True) -> dict:
+               command:str|None=None, threads:int=1, progress:bool=True,
+               reuse:bool=True, # keep the models `out_json` already holds (same checkpoint, data and settings)
+              ) -> dict:
     "Per-layer own and accumulated SQNR of every model x method x bits; writes `out_json`."
     torch.set_num_threads(threads)
-    t0, cks = time.perf_counter(), [checkpoints] if isinstance(checkpoints, (str, os.PathLike)) else list(checkpoints)
+    t0, cks = time.perf_counter(), checkpoint_list(checkpoints)
     res = {'format': 'quickdraw-mobilevit-layer-sqnr/1', 'group': group, 'scope': scope, 'n_eval': n_eval,
-           'models': {}, 'rows': []}
+           'methods': list(methods), 'bits': list(bits), 'models': {}, 'rows': []}
+    prev = previous_study(out_json, {k: res[k] for k in ('group', 'scope', 'n_eval', 'methods', 'bits')}) \
+        if reuse else None
+    computed = []
     for ck in cks:
         si, name = study_inputs(ck, data_dir), Path(ck).stem
+        old = reused_model(prev, name, si.hashes, None)
+        if old is not None:
+            res['models'][name], res['rows'] = old['head'], res['rows'] + old['rows']
+            continue
+        computed.append(name)
         calib_x, idx = study_calib(si)
         xs = to_input(torch.as_tensor(si.xv[np.linspace(0, len(si.xv) - 1, n_eval).astype(int)]), si.pp)
         names = list(quantizable_layers(si.model, scope, calib_x[:1]))
@@ -448,8 +474,9 @@ def sqnr_study(checkpoints, data_dir:str|os.PathLike, # as `whole_network_study`
             qm, info = quantize_network(si.model, calib_x, QRecipe(m, QSpec(b, 0)), group, scope, 'channel')
             res['rows'].append({'model': name, 'method': m, 'bits': b, 'seconds': info['seconds'],
                                 'layers': layer_sqnr(si.model, qm, names, xs)})
-    res['seconds'] = time.perf_counter() - t0
     res['provenance'] = {**provenance(command), 'threads': threads, 'torch': torch.__version__}
+    res['runs'] = study_runs(prev, list(res['models']), computed, time.perf_counter() - t0, res['provenance'])
+    res['seconds'] = sum(r['seconds'] for r in res['runs'])
     if out_json is not None: write_json_atomic(res, out_json)
     return res
 
