@@ -136,9 +136,10 @@ class ModelRun(NamedTuple):
     ref: dict # float log-probabilities `lp` and predictions `pred` on val
 
 def int8_model(checkpoint, data_dir, cfg:Int8StudyConfig|None=None, pred_dir:Path|None=None,
-               progress:bool=False) -> ModelRun:
+               progress:bool=False, si:StudyInputs|None=None, # its `study_inputs`, when already loaded
+              ) -> ModelRun:
     "The float model and its INT8 variants (`int8_variants`, run in eager), scored on the val split."
-    cfg, si = cfg or Int8StudyConfig(), study_inputs(checkpoint, data_dir)
+    cfg, si = cfg or Int8StudyConfig(), si or study_inputs(checkpoint, data_dir)
     name, total = Path(checkpoint).stem, sum(p.numel() for p in si.model.parameters())
     r, c, ref = float_row(si, name, pred_dir)
     run = ModelRun({'checkpoint': str(checkpoint), 'arch': si.ck['config']['model'], **si.hashes, 'calib_used': {}},
@@ -372,11 +373,11 @@ def int8_study(checkpoints, # one checkpoint path or a list of them (distinct fi
     prev = previous_study(out_json, {'format': res['format'], 'config': res['config']}) if reuse else None
     correct, computed = [], []
     for ck in cks:
-        name = Path(ck).stem
-        old = reused_model(prev, name, study_inputs(ck, data_dir).hashes, pred_dir.parent, ('rows', 'lowered'))
+        si, name = study_inputs(ck, data_dir), Path(ck).stem
+        old = reused_model(prev, name, si.hashes, pred_dir.parent, ('rows', 'lowered'))
         if old is None:
             computed.append(name)
-            run = int8_model(ck, data_dir, cfg, pred_dir, progress)
+            run = int8_model(ck, data_dir, cfg, pred_dir, progress, si)
             old = {'head': run.head, 'rows': run.rows, 'correct': run.correct, 'lowered':
                    lowered_rows(run, name, cfg, Path(pte_dir), pred_dir, cache_dir) if cfg.lower else []}
         res['models'][name] = old['head']
