@@ -11,8 +11,8 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['POS_INT', 'NONNEG_INT', 'POS_NUM', 'FRACTION', 'UNIT', 'BITS', 'SOURCE_HELP', 'CKPT_DATA', 'DATA',
-           'TRAINING', 'STUDY_MODELS', 'FRESH', 'QUANTIZE', 'EXPORT', 'WEB', 'STUDIES', 'BOOK', 'COMMANDS', 'Arg',
-           'Exclusive', 'Command', 'build_parser', 'error_line', 'main']
+           'TRAINING', 'STUDY_MODELS', 'FRESH', 'KEEP', 'QUANTIZE', 'EXPORT', 'WEB', 'STUDIES', 'BOOK', 'COMMANDS',
+           'Arg', 'Exclusive', 'Command', 'build_parser', 'error_line', 'main']
 
 # %% ../nbs/90_cli.ipynb #555104f0
 def _arg(rule:str):
@@ -286,7 +286,8 @@ def _study_data(a):
 def _q_whole(a):
     from quickdraw_mobilevit.quant.whole_network import whole_network_study
     data = _study_data(a)
-    whole_network_study(a.checkpoints, data, a.out, command=a.command, threads=a.threads, reuse=not a.fresh)
+    whole_network_study(a.checkpoints, data, a.out, command=a.command, threads=a.threads, reuse=not a.fresh,
+                        keep=a.keep)
 
 def _q_int8_study(a):
     from quickdraw_mobilevit.quant.int8_study import Int8StudyConfig, int8_study
@@ -294,19 +295,20 @@ def _q_int8_study(a):
     cfg = Int8StudyConfig(calib_draws=a.calib_draws, n_calib=a.n_calib, act_bits=tuple(a.act_bits),
                           calib_sizes=tuple(a.calib_sizes), lower=not a.no_lower)
     int8_study(a.checkpoints, data, a.out, cfg, pte_dir=a.pte_dir, command=a.command, threads=a.threads,
-               reuse=not a.fresh)
+               reuse=not a.fresh, keep=a.keep)
 
 def _q_mixed_bits(a):
     from quickdraw_mobilevit.quant.mixed_bits import MixedConfig, mixed_bits_study
     data = _study_data(a)
     cfg = MixedConfig(methods=tuple(a.methods), low=a.low, high=a.high, ks=tuple(a.ks))
-    mixed_bits_study(a.checkpoints, data, a.out, cfg, command=a.command, threads=a.threads, reuse=not a.fresh)
+    mixed_bits_study(a.checkpoints, data, a.out, cfg, command=a.command, threads=a.threads, reuse=not a.fresh,
+                     keep=a.keep)
 
 def _q_layer_sqnr(a):
     from quickdraw_mobilevit.quant.whole_network import sqnr_study
     data = _study_data(a)
     sqnr_study(a.checkpoints, data, a.out, bits=tuple(a.bits), command=a.command, threads=a.threads,
-               reuse=not a.fresh)
+               reuse=not a.fresh, keep=a.keep)
 
 def _q_qat_study(a):
     from quickdraw_mobilevit.quant.qat import QatStudyConfig, qat_study
@@ -410,6 +412,8 @@ STUDY_MODELS = [Arg('checkpoints', nargs='+', help='published checkpoints (disti
                 Arg('--source', help=SOURCE_HELP), Arg('--threads', type=POS_INT, default=1)]
 # studies that keep the models their --out file already holds (same checkpoint, data and settings)
 FRESH = Arg('--fresh', action='store_true', help='rerun every model, not only those missing from --out')
+KEEP = Arg('--keep', action='store_true', help="also keep --out's models that are not named (same drawings; their "
+           'checkpoints need not be here)')
 
 QUANTIZE = Command(
     'quantize', help='quantize a checkpoint: rtn|gptq|awq|study|whole-network|layer-sqnr|mixed-bits (weight-only), '
@@ -423,7 +427,7 @@ QUANTIZE = Command(
         *_WEIGHT_ONLY_METHODS,
         Command('whole-network', _q_whole, help='RTN, GPTQ and AWQ on every Conv2d and Linear, bits 8-2',
                 args=[*STUDY_MODELS,
-                      Arg('--out', default='results/quant/whole_network.json'), FRESH]),
+                      Arg('--out', default='results/quant/whole_network.json'), FRESH, KEEP]),
         Command('int8-study', _q_int8_study, help='full INT8 (PT2E): weight scales, activation bits, calibration '
                 'draws and sizes, with paired tests; lowered to .pte and timed',
                 args=[*STUDY_MODELS,
@@ -432,19 +436,19 @@ QUANTIZE = Command(
                       Arg('--calib-sizes', type=_int_list, default=[32, 128, 512, 2048]),
                       Arg('--no-lower', action='store_true', help='skip the .pte files (eager simulation only)'),
                       Arg('--pte-dir', default='runs/int8_study'), Arg('--out', default='results/quant/int8.json'),
-                      FRESH]),
+                      FRESH, KEEP]),
         Command('layer-sqnr', _q_layer_sqnr, help='per-layer SQNR (dB) of RTN, GPTQ and AWQ at each bit width, '
                 'whole network, per channel',
                 args=[*STUDY_MODELS,
                       Arg('--bits', type=_int_list, default=[8, 6, 4, 3, 2]),
-                      Arg('--out', default='results/quant/layer_sqnr.json'), FRESH]),
+                      Arg('--out', default='results/quant/layer_sqnr.json'), FRESH, KEEP]),
         Command('mixed-bits', _q_mixed_bits, help='weight-only mixed precision: the k layers of lowest SQNR at '
                 '--high bits, the rest at --low, each k tested against k = 0',
                 args=[*STUDY_MODELS,
                       Arg('--methods', nargs='+', default=['rtn', 'gptq'], choices=['rtn', 'gptq', 'awq']),
                       Arg('--low', type=BITS, default=3), Arg('--high', type=BITS, default=8),
                       Arg('--ks', type=_int_list, default=[0, 1, 2, 4, 8, 16], help='layers at --high bits'),
-                      Arg('--out', default='results/quant/mixed_bits.json'), FRESH]),
+                      Arg('--out', default='results/quant/mixed_bits.json'), FRESH, KEEP]),
         Command('qat-study', _q_qat_study, help='QAT at 8-, 6- and 4-bit activations, each tested against PTQ at '
                 'the same width (the INT8 study\'s draw 0)',
                 args=[*STUDY_MODELS,

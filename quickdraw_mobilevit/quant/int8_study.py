@@ -14,14 +14,14 @@ from plotly.subplots import make_subplots
 from scipy.special import log_softmax
 from tqdm.auto import tqdm
 from ..data import to_input
-from ..artifacts import provenance, write_json_atomic
 from ..evaluate import predict_logits
 from ..measure import array_sha256
 from ..export.executorch import export_pte, load_pte, pte_latency, xnnpack_friendly
 from .pt2e import StudyInputs, build_int8, calib_batches, quantize_pt2e, study_inputs
 from .smoothquant import smooth_model, smooth_pairs
 from .stats import agreement, compare_to_baseline, holm, load_predictions, per_image_kl
-from .stats import checkpoint_list, previous_study, reused_model, save_predictions, study_runs
+from .stats import checkpoint_list, finish_study, kept_models, previous_study, reused_model
+from .stats import save_predictions
 from .stats import top1_ci, verdict
 
 # %% auto #0
@@ -360,6 +360,7 @@ def int8_study(checkpoints, # one checkpoint path or a list of them (distinct fi
                pte_dir:str|os.PathLike='runs/int8_study', # where the lowered `.pte` files go (not results/)
                command:str|None=None, threads:int=1, progress:bool=True, cache_dir=None,
                reuse:bool=True, # keep the models `out_json` already holds (same checkpoint, data and config)
+               keep:bool=False, # also keep its models not in `checkpoints` (`kept_models`)
               ) -> dict:
     "Float and PT2E INT8 variants of each checkpoint (eager), their `.pte` files (runtime); writes `out_json`."
     cfg = cfg or Int8StudyConfig()
@@ -370,7 +371,7 @@ def int8_study(checkpoints, # one checkpoint path or a list of them (distinct fi
            'the converted graph run in eager (simulated); `lowered` rows are the same quantization lowered to a '
            '`.pte` and run in the ExecuTorch runtime', 'config': dataclasses.asdict(cfg), 'models': {}, 'rows': [],
            'lowered': []}
-    prev = previous_study(out_json, {'format': res['format'], 'config': res['config']}) if reuse else None
+    prev = previous_study(out_json, {'format': res['format'], 'config': res['config']}, keep) if reuse else None
     correct, computed = [], []
     for ck in cks:
         si, name = study_inputs(ck, data_dir), Path(ck).stem
@@ -384,10 +385,10 @@ def int8_study(checkpoints, # one checkpoint path or a list of them (distinct fi
         res['rows'] += old['rows']
         res['lowered'] += old['lowered']
         correct += old['correct']
+    for name, old in (kept_models(prev, res['models'], si.hashes, pred_dir.parent, ('rows', 'lowered'))
+                      if keep else {}).items():
+        res['models'][name], res['rows'], correct = old['head'], res['rows'] + old['rows'], correct + old['correct']
+        res['lowered'] += old['lowered']
     int8_tests(res['rows'], correct, cfg.n_calib)
     res['draw_summary'] = draw_summary(res['rows'])
-    res['provenance'] = {**provenance(command), 'threads': threads, 'torch': torch.__version__}
-    res['runs'] = study_runs(prev, list(res['models']), computed, time.perf_counter() - t0, res['provenance'])
-    res['seconds'] = sum(r['seconds'] for r in res['runs'])
-    write_json_atomic(res, out_json)
-    return res
+    return finish_study(res, prev, computed, t0, command, threads, out_json)

@@ -12,14 +12,12 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 from scipy.special import log_softmax
 from tqdm.auto import tqdm
-from ..artifacts import provenance, write_json_atomic
 from ..data import to_input
 from ..evaluate import predict_logits
 from .pt2e import study_inputs
 from .stats import agreement, checkpoint_list, compare_to_baseline, holm, load_predictions
-from .stats import per_image_kl
-from .stats import previous_study, reused_model, save_predictions, study_runs, top1_ci
-from .stats import verdict
+from .stats import finish_study, kept_models, per_image_kl, previous_study, reused_model
+from .stats import save_predictions, top1_ci, verdict
 from .weight_only import QRecipe, QSpec
 from .whole_network import layer_sqnr, quantize_network, study_calib
 
@@ -117,12 +115,13 @@ def mixed_bits_study(checkpoints, # one checkpoint path or a list of them (disti
                      out_json:str|os.PathLike='results/quant/mixed_bits.json',
                      cfg:MixedConfig=MixedConfig(), command:str|None=None, threads:int=1, progress:bool=True,
                      reuse:bool=True, # keep the models `out_json` already holds (same checkpoint, data and config)
+                     keep:bool=False, # also keep its models not in `checkpoints` (`kept_models`)
                     ) -> dict:
     "Every method x k of `cfg` on each checkpoint, tested against the uniform `low`-bit model; writes `out_json`."
     torch.set_num_threads(threads)
     cks, t0, pred_dir = checkpoint_list(checkpoints), time.perf_counter(), Path(out_json).with_suffix('')
     res = {'format': 'quickdraw-mobilevit-mixed-bits/1', 'config': dataclasses.asdict(cfg), 'models': {}, 'rows': []}
-    prev = previous_study(out_json, {'format': res['format'], 'config': res['config']}) if reuse else None
+    prev = previous_study(out_json, {'format': res['format'], 'config': res['config']}, keep) if reuse else None
     correct, computed = [], []
     for ck in cks:
         si, name = study_inputs(ck, data_dir), Path(ck).stem
@@ -133,12 +132,10 @@ def mixed_bits_study(checkpoints, # one checkpoint path or a list of them (disti
         res['models'][name] = old['head']
         res['rows'] += old['rows']
         correct += old['correct']
+    for name, old in (kept_models(prev, res['models'], si.hashes, pred_dir.parent) if keep else {}).items():
+        res['models'][name], res['rows'], correct = old['head'], res['rows'] + old['rows'], correct + old['correct']
     mixed_tests(res['rows'], correct)
-    res['provenance'] = {**provenance(command), 'threads': threads, 'torch': torch.__version__}
-    res['runs'] = study_runs(prev, list(res['models']), computed, time.perf_counter() - t0, res['provenance'])
-    res['seconds'] = sum(r['seconds'] for r in res['runs'])
-    write_json_atomic(res, out_json)
-    return res
+    return finish_study(res, prev, computed, t0, command, threads, out_json)
 
 # %% ../../nbs/14a_mixed_bits.ipynb #a65bc14f
 def mixed_figure(res:dict, whole:dict|None=None) -> go.Figure:

@@ -21,7 +21,8 @@ from ..export.executorch import xnnpack_friendly, load_pte, export_pte, versions
 from ..evaluate import predict_logits
 from .pt2e import StudyInputs, capture, make_quantizer, study_inputs, val_metrics
 from .int8_study import FLOAT_FIELDS, baseline_tests, float_row, int8_weights, score_row
-from .stats import checkpoint_list, load_predictions, previous_study, reused_model, study_runs
+from .stats import checkpoint_list, finish_study, load_predictions, previous_study
+from .stats import reused_model
 from ..train import TrainConfig, make_criterion
 
 # %% auto #0
@@ -263,11 +264,7 @@ def qat_study(checkpoints, # one checkpoint path or a list of them (distinct fil
             correct.append(c)
     def base(r): return ('ptq', 'training', ptq[(r['model'], r['a_bits'])]) if r['method'] == 'qat' else (None,) * 3
     baseline_tests(res['rows'], correct, base)
-    res['provenance'] = {**provenance(command), 'threads': threads, 'torch': torch.__version__}
-    res['runs'] = study_runs(prev, list(res['models']), computed, time.perf_counter() - t0, res['provenance'])
-    res['seconds'] = sum(r['seconds'] for r in res['runs'])   # rows of models already in the study are cached
-    write_json_atomic(res, out_json)
-    return res
+    return finish_study(res, prev, computed, t0, command, threads, out_json)   # cached rows: no time
 
 # %% ../../nbs/13_qat.ipynb #274259e5
 def _main_rows(rows:list[dict], model:str, method:str, n_calib:int|None) -> list[dict]:

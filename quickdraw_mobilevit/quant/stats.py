@@ -4,17 +4,18 @@
 
 # %% ../../nbs/15_stats.ipynb #643d69bf
 from __future__ import annotations
-import json, os
+import json, os, time
 from pathlib import Path
 import numpy as np
 from scipy import stats as sps
+from ..artifacts import provenance, write_json_atomic
 from ..measure import array_sha256, atomic_write
 
 # %% auto #0
 __all__ = ['PRED_FORMAT', 'SAME_DATA', 'TIERS', 'as_correct', 'as_pair', 'check_level', 'top1_ci', 'mcnemar_exact',
            'paired_bootstrap', 'holm', 'agreement', 'per_image_kl', 'mean_kl', 'labels_sha256', 'save_predictions',
-           'load_predictions', 'previous_study', 'reused_model', 'checkpoint_list', 'study_runs', 'verdict',
-           'compare_to_baseline', 'rank_methods']
+           'load_predictions', 'previous_study', 'reused_model', 'checkpoint_list', 'study_runs', 'kept_models',
+           'finish_study', 'verdict', 'compare_to_baseline', 'rank_methods']
 
 # %% ../../nbs/15_stats.ipynb #6161b950
 def as_correct(x, # per-image correctness: one boolean per drawing
@@ -182,11 +183,18 @@ SAME_DATA = ('checkpoint_sha256', 'calib_ids_sha256', 'val_ids_sha256', 'n_calib
 
 def previous_study(path:str|os.PathLike|None, # the study's output file
                    config:dict, # the top-level items of that file that must be equal (e.g. {'grid': ...})
+                   need:bool=False, # a ValueError instead of None (the caller keeps models it does not name)
                   ) -> dict|None:
     "The study already at `path` when it was run with the same `config`, else None (nothing to reuse)."
-    if path is None or not Path(path).exists(): return None
-    prev = json.loads(Path(path).read_text())
-    return prev if all(prev.get(k) == v for k, v in json.loads(json.dumps(config)).items()) else None
+    if path is None or not Path(path).exists():
+        if need: raise ValueError(f'{path} does not exist: there are no models to keep; leave out --keep')
+        return None
+    prev, config = json.loads(Path(path).read_text()), json.loads(json.dumps(config))
+    differ = [k for k, v in config.items() if prev.get(k) != v]
+    if differ and need: raise ValueError(
+        f'{path} was made with other {differ}: its models cannot be kept; run with the settings it records, or '
+        'leave out --keep')
+    return None if differ else prev
 
 def reused_model(prev:dict|None, # a `previous_study` (or None)
                  name:str, hashes:dict, # the model's name and its `study_inputs` hashes in this run
@@ -219,6 +227,34 @@ def study_runs(prev:dict|None, models:list, computed:list, seconds:float, prov:d
     reused = set(models) - set(computed)
     keep = [r for r in old if reused & set(r['models'])]
     return keep + ([{'models': list(computed), 'seconds': seconds, 'provenance': prov}] if computed else [])
+
+def kept_models(prev:dict|None, # a `previous_study` made with `need=True`
+                named, # the models this run names (their checkpoints are loaded and checked by `reused_model`)
+                hashes:dict, # `study_inputs` hashes of a named model: the drawings every kept model must share
+                root:str|os.PathLike|None, tables=('rows',), # as `reused_model`
+               ) -> dict:
+    "`prev`'s other models, scored on the same calibration and val drawings: name -> `reused_model`'s answer."
+    if prev is None: raise ValueError('no previous study to keep models from: --keep reuses --out (not with --fresh)')
+    out = {}
+    for name, head in prev.get('models', {}).items():
+        if name in named: continue
+        out[name] = reused_model(prev, name, {**hashes, 'checkpoint_sha256': head.get('checkpoint_sha256')}, root,
+                                 tables)
+        if out[name] is None: raise ValueError(
+            f'model {name!r} of the study cannot be kept: it was scored on other drawings or its prediction files '
+            'are missing; name its checkpoint to run it again, or leave out --keep to drop it')
+    return out
+
+def finish_study(res:dict, prev:dict|None, computed:list, # the study, what it reused from, the models it ran
+                 t0:float, # `time.perf_counter()` when the study started
+                 command:str|None, threads:int, out_json:str|os.PathLike|None=None) -> dict:
+    "Close `res`: its provenance, the runs that made it and their total seconds; written to `out_json` unless None."
+    import torch
+    res['provenance'] = {**provenance(command), 'threads': threads, 'torch': torch.__version__}
+    res['runs'] = study_runs(prev, list(res['models']), computed, time.perf_counter() - t0, res['provenance'])
+    res['seconds'] = sum(r['seconds'] for r in res['runs'])
+    if out_json is not None: write_json_atomic(res, out_json)
+    return res
 
 # %% ../../nbs/15_stats.ipynb #a7649342
 def _correct_rows(rows:dict) -> dict:

@@ -12,13 +12,13 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 from scipy.special import log_softmax
 from tqdm.auto import tqdm
-from ..artifacts import provenance, write_json_atomic
 from ..data import DataConfig, build_dataset, to_input
 from ..evaluate import load_checkpoint, predict_logits
 from ..measure import array_sha256
 from .pt2e import study_inputs
 from .stats import agreement, compare_to_baseline, holm, per_image_kl, save_predictions
-from .stats import checkpoint_list, previous_study, reused_model, study_runs, top1_ci, verdict
+from .stats import checkpoint_list, finish_study, kept_models, previous_study, reused_model
+from .stats import top1_ci, verdict
 from .weight_only import METHODS, QRecipe, QSpec, awq_search_scale, dequant_weight
 from .weight_only import eligible_linears, quantize_layer
 
@@ -359,6 +359,7 @@ def whole_network_study(checkpoints, # one checkpoint path or a list of them
                         pred_dir:str|os.PathLike|None=None, # per-image files; default: beside `out_json`
                         command:str|None=None, threads:int=1, progress:bool=True,
                         reuse:bool=True, # keep the models `out_json` already holds (same checkpoint, data and grid)
+                        keep:bool=False, # also keep its models not in `checkpoints` (`kept_models`)
                        ) -> dict:
     "Float and every run of `grid` on each checkpoint's val split, with paired tests against RTN; writes `out_json`."
     torch.set_num_threads(threads)
@@ -367,7 +368,7 @@ def whole_network_study(checkpoints, # one checkpoint path or a list of them
     pred_dir = None if pred_dir is None else Path(pred_dir)
     t0 = time.perf_counter()
     res = {'format': 'quickdraw-mobilevit-whole-network/1', 'grid': dataclasses.asdict(grid), 'models': {}, 'rows': []}
-    prev = previous_study(out_json, {'grid': res['grid']}) if reuse and pred_dir is not None else None
+    prev = previous_study(out_json, {'grid': res['grid']}, keep) if reuse and pred_dir is not None else None
     correct, computed = [], []
     for ck in cks:
         si, name = study_inputs(ck, data_dir), Path(ck).stem
@@ -378,12 +379,11 @@ def whole_network_study(checkpoints, # one checkpoint path or a list of them
         res['models'][name] = head
         res['rows'] += rows
         correct += c
+    root = pred_dir.parent if pred_dir else None
+    for name, old in (kept_models(prev, res['models'], si.hashes, root) if keep else {}).items():
+        res['models'][name], res['rows'], correct = old['head'], res['rows'] + old['rows'], correct + old['correct']
     paired_vs_rtn(res['rows'], correct)
-    res['provenance'] = {**provenance(command), 'threads': threads, 'torch': torch.__version__}
-    res['runs'] = study_runs(prev, list(res['models']), computed, time.perf_counter() - t0, res['provenance'])
-    res['seconds'] = sum(r['seconds'] for r in res['runs'])
-    if out_json is not None: write_json_atomic(res, out_json)
-    return res
+    return finish_study(res, prev, computed, t0, command, threads, out_json)
 
 # %% ../../nbs/10a_whole_network.ipynb #960a2b24
 def study_table(res:dict, scope:str|None=None):
@@ -449,13 +449,14 @@ def sqnr_study(checkpoints, data_dir:str|os.PathLike, # as `whole_network_study`
                n_eval:int=256, # validation drawings the SQNR is measured on
                command:str|None=None, threads:int=1, progress:bool=True,
                reuse:bool=True, # keep the models `out_json` already holds (same checkpoint, data and settings)
+               keep:bool=False, # also keep its models not in `checkpoints` (`kept_models`)
               ) -> dict:
     "Per-layer own and accumulated SQNR of every model x method x bits; writes `out_json`."
     torch.set_num_threads(threads)
     t0, cks = time.perf_counter(), checkpoint_list(checkpoints)
     res = {'format': 'quickdraw-mobilevit-layer-sqnr/1', 'group': group, 'scope': scope, 'n_eval': n_eval,
            'methods': list(methods), 'bits': list(bits), 'models': {}, 'rows': []}
-    prev = previous_study(out_json, {k: res[k] for k in ('group', 'scope', 'n_eval', 'methods', 'bits')}) \
+    prev = previous_study(out_json, {k: res[k] for k in ('group', 'scope', 'n_eval', 'methods', 'bits')}, keep) \
         if reuse else None
     computed = []
     for ck in cks:
@@ -474,11 +475,9 @@ def sqnr_study(checkpoints, data_dir:str|os.PathLike, # as `whole_network_study`
             qm, info = quantize_network(si.model, calib_x, QRecipe(m, QSpec(b, 0)), group, scope, 'channel')
             res['rows'].append({'model': name, 'method': m, 'bits': b, 'seconds': info['seconds'],
                                 'layers': layer_sqnr(si.model, qm, names, xs)})
-    res['provenance'] = {**provenance(command), 'threads': threads, 'torch': torch.__version__}
-    res['runs'] = study_runs(prev, list(res['models']), computed, time.perf_counter() - t0, res['provenance'])
-    res['seconds'] = sum(r['seconds'] for r in res['runs'])
-    if out_json is not None: write_json_atomic(res, out_json)
-    return res
+    for name, old in (kept_models(prev, res['models'], si.hashes, None) if keep else {}).items():
+        res['models'][name], res['rows'] = old['head'], res['rows'] + old['rows']
+    return finish_study(res, prev, computed, t0, command, threads, out_json)
 
 # %% ../../nbs/10a_whole_network.ipynb #8743024f
 METHOD_COLORS = {'rtn': '#9e9e9e', 'gptq': '#1f77b4', 'awq': '#ff7f0e'}
