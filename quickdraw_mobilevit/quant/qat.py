@@ -213,19 +213,19 @@ def cached_row(path:Path|None, # the cache file (None: no cache)
     return row, c
 
 def ptq_baselines(i8:dict, int8_json:Path, # the INT8 study's results (`int8_study`) and the file they are read from
-                  m:QatModel, act_bits) -> dict[int, np.ndarray]:
-    "Per-image correctness of `m`'s per-channel PTQ rows of the INT8 study (draw 0, main calibration size) by width."
-    head = i8['models'].get(m.name) or {}
-    if head.get('checkpoint_sha256') != m.si.hashes['checkpoint_sha256']:
-        raise ValueError(f'{int8_json} holds no INT8 study of this {m.name!r} checkpoint (sha256 '
-                         f"{m.si.hashes['checkpoint_sha256'][:12]}): run `qdmv quantize int8-study` on it first")
-    ptq = {r['a_bits']: r for r in i8['rows'] if r['model'] == m.name and r['method'] == 'ptq' and r['draw'] == 0
+                  si:StudyInputs, name:str, act_bits) -> dict[int, np.ndarray]:
+    "Per-image correctness of model `name`'s per-channel PTQ rows of the INT8 study (draw 0, main calibration size)."
+    head = i8['models'].get(name) or {}
+    if head.get('checkpoint_sha256') != si.hashes['checkpoint_sha256']:
+        raise ValueError(f'{int8_json} holds no INT8 study of this {name!r} checkpoint (sha256 '
+                         f"{si.hashes['checkpoint_sha256'][:12]}): run `qdmv quantize int8-study` on it first")
+    ptq = {r['a_bits']: r for r in i8['rows'] if r['model'] == name and r['method'] == 'ptq' and r['draw'] == 0
            and r['n_calib'] == i8['config']['n_calib']}
     missing = sorted(set(act_bits) - set(ptq))
     if missing:
-        raise ValueError(f'{int8_json} has no per-channel PTQ of {m.name!r} at {missing}-bit activations: rerun '
+        raise ValueError(f'{int8_json} has no per-channel PTQ of {name!r} at {missing}-bit activations: rerun '
                          f'`qdmv quantize int8-study` with --act-bits covering them, or drop them from act_bits')
-    return {a: load_predictions(Path(int8_json).parent/ptq[a]['predictions'], labels=m.si.yv)['correct']
+    return {a: load_predictions(Path(int8_json).parent/ptq[a]['predictions'], labels=si.yv)['correct']
             for a in act_bits}
 
 # %% ../../nbs/13_qat.ipynb #0be8f6d1
@@ -249,10 +249,14 @@ def qat_study(checkpoints, # one checkpoint path or a list of them (distinct fil
     prev, computed = previous_study(out_json, {'format': res['format'], 'config': res['config']}), []
     for ck in cks:
         si, name = study_inputs(ck, data_dir), Path(ck).stem
+        ptq.update({(name, a): b for a, b in ptq_baselines(i8, Path(int8_json), si, name, cfg.act_bits).items()})
+        old = reused_model(prev, name, si.hashes, pred_dir.parent)
+        if old is not None:   # the same checkpoint, data and config: its rows and predictions as they are
+            res['models'][name], res['rows'], correct = old['head'], res['rows'] + old['rows'], correct + old['correct']
+            continue
+        computed.append(name)
         row, c, ref = float_row(si, name, pred_dir)
         m = QatModel(si, name, train, model_criterion(si.ck, data_dir), ref)
-        ptq.update({(name, a): b for a, b in ptq_baselines(i8, Path(int8_json), m, cfg.act_bits).items()})
-        if reused_model(prev, name, si.hashes, None) is None: computed.append(name)   # new to the study
         res['models'][name] = {'checkpoint': str(ck), 'arch': si.ck['config']['model'], **si.hashes}
         res['rows'].append(row)
         correct.append(c)
