@@ -76,6 +76,7 @@ RELEASE_ASSETS = {  # path in the repository -> asset name in the release
     'results/convvit/models/convvit.pt': 'convvit.pt',
     'results/mobilevit/models/default.pt': 'mobilevit_xxs.pt',
     'results/mobilevit/models/mobilevit_xxs.pt': 'mobilevit_xxs.pt',  # the name the weight-only study reads
+    'results/models/vit_tiny_conv.pt': 'vit_tiny_conv.pt',
 }
 
 def release_hint(path:str|os.PathLike) -> str:
