@@ -20,7 +20,8 @@ from ..export.executorch import export_pte, load_pte, pte_latency, xnnpack_frien
 from .pt2e import StudyInputs, build_int8, calib_batches, quantize_pt2e, study_inputs
 from .smoothquant import smooth_model, smooth_pairs
 from .stats import agreement, compare_to_baseline, holm, load_predictions, per_image_kl
-from .stats import checkpoint_list, finish_study, kept_models, previous_study, reused_model
+from .stats import (add_model, checkpoint_list, finish_study, kept_models, previous_study,
+                                             reused_model)
 from .stats import save_predictions
 from .stats import top1_ci, verdict
 
@@ -381,14 +382,10 @@ def int8_study(checkpoints, # one checkpoint path or a list of them (distinct fi
             run = int8_model(ck, data_dir, cfg, pred_dir, progress, si)
             old = {'head': run.head, 'rows': run.rows, 'correct': run.correct, 'lowered':
                    lowered_rows(run, name, cfg, Path(pte_dir), pred_dir, cache_dir) if cfg.lower else []}
-        res['models'][name] = old['head']
-        res['rows'] += old['rows']
-        res['lowered'] += old['lowered']
-        correct += old['correct']
+        add_model(res, correct, name, old, ('rows', 'lowered'))
     for name, old in (kept_models(prev, res['models'], si.hashes, pred_dir.parent, ('rows', 'lowered'))
                       if keep else {}).items():
-        res['models'][name], res['rows'], correct = old['head'], res['rows'] + old['rows'], correct + old['correct']
-        res['lowered'] += old['lowered']
+        add_model(res, correct, name, old, ('rows', 'lowered'))
     int8_tests(res['rows'], correct, cfg.n_calib)
     res['draw_summary'] = draw_summary(res['rows'])
     return finish_study(res, prev, computed, t0, command, threads, out_json)

@@ -16,7 +16,8 @@ from ..data import to_input
 from ..evaluate import predict_logits
 from .pt2e import study_inputs
 from .stats import agreement, checkpoint_list, compare_to_baseline, holm, load_predictions
-from .stats import finish_study, kept_models, per_image_kl, previous_study, reused_model
+from .stats import (add_model, finish_study, kept_models, per_image_kl, previous_study,
+                                             reused_model)
 from .stats import save_predictions, top1_ci, verdict
 from .weight_only import QRecipe, QSpec
 from .whole_network import layer_sqnr, quantize_network, study_calib
@@ -129,11 +130,9 @@ def mixed_bits_study(checkpoints, # one checkpoint path or a list of them (disti
         if old is None:
             computed.append(name)
             old = mixed_model(ck, si, cfg, pred_dir, progress)
-        res['models'][name] = old['head']
-        res['rows'] += old['rows']
-        correct += old['correct']
+        add_model(res, correct, name, old)
     for name, old in (kept_models(prev, res['models'], si.hashes, pred_dir.parent) if keep else {}).items():
-        res['models'][name], res['rows'], correct = old['head'], res['rows'] + old['rows'], correct + old['correct']
+        add_model(res, correct, name, old)
     mixed_tests(res['rows'], correct)
     return finish_study(res, prev, computed, t0, command, threads, out_json)
 

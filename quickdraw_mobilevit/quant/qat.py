@@ -22,7 +22,7 @@ from ..evaluate import predict_logits
 from .pt2e import StudyInputs, capture, make_quantizer, study_inputs, val_metrics
 from .int8_study import FLOAT_FIELDS, baseline_tests, float_row, int8_weights, score_row
 from .stats import checkpoint_list, finish_study, load_predictions, previous_study
-from .stats import reused_model
+from .stats import add_model, reused_model
 from ..train import TrainConfig, make_criterion
 
 # %% auto #0
@@ -252,7 +252,7 @@ def qat_study(checkpoints, # one checkpoint path or a list of them (distinct fil
         ptq.update({(name, a): b for a, b in ptq_baselines(i8, Path(int8_json), si, name, cfg.act_bits).items()})
         old = reused_model(prev, name, si.hashes, pred_dir.parent)
         if old is not None:   # the same checkpoint, data and config: its rows and predictions as they are
-            res['models'][name], res['rows'], correct = old['head'], res['rows'] + old['rows'], correct + old['correct']
+            add_model(res, correct, name, old)
             continue
         computed.append(name)
         row, c, ref = float_row(si, name, pred_dir)

@@ -15,7 +15,7 @@ from ..measure import array_sha256, atomic_write
 __all__ = ['PRED_FORMAT', 'SAME_DATA', 'TIERS', 'as_correct', 'as_pair', 'check_level', 'top1_ci', 'mcnemar_exact',
            'paired_bootstrap', 'holm', 'agreement', 'per_image_kl', 'mean_kl', 'labels_sha256', 'save_predictions',
            'load_predictions', 'previous_study', 'reused_model', 'checkpoint_list', 'study_runs', 'kept_models',
-           'finish_study', 'verdict', 'compare_to_baseline', 'rank_methods']
+           'add_model', 'finish_study', 'verdict', 'compare_to_baseline', 'rank_methods']
 
 # %% ../../nbs/15_stats.ipynb #6161b950
 def as_correct(x, # per-image correctness: one boolean per drawing
@@ -244,6 +244,15 @@ def kept_models(prev:dict|None, # a `previous_study` made with `need=True`
             f'model {name!r} of the study cannot be kept: it was scored on other drawings or its prediction files '
             'are missing; name its checkpoint to run it again, or leave out --keep to drop it')
     return out
+
+def add_model(res:dict, # the study being built (its 'models' and each of `tables`)
+              correct:list|None, # its per-row correctness arrays, extended in place (None: the study keeps none)
+              name:str, got:dict, # a `reused_model` answer, or a model just run in that shape
+              tables=('rows',)):
+    "Put model `name`'s header, rows and correctness from `got` into the study `res`."
+    res['models'][name] = got['head']
+    for t in tables: res[t] += got[t]
+    if correct is not None: correct += got['correct']
 
 def finish_study(res:dict, prev:dict|None, computed:list, # the study, what it reused from, the models it ran
                  t0:float, # `time.perf_counter()` when the study started

@@ -17,7 +17,8 @@ from ..evaluate import load_checkpoint, predict_logits
 from ..measure import array_sha256
 from .pt2e import study_inputs
 from .stats import agreement, compare_to_baseline, holm, per_image_kl, save_predictions
-from .stats import checkpoint_list, finish_study, kept_models, previous_study, reused_model
+from .stats import (add_model, checkpoint_list, finish_study, kept_models, previous_study,
+                                             reused_model)
 from .stats import top1_ci, verdict
 from .weight_only import METHODS, QRecipe, QSpec, awq_search_scale, dequant_weight
 from .weight_only import eligible_linears, quantize_layer
@@ -373,15 +374,13 @@ def whole_network_study(checkpoints, # one checkpoint path or a list of them
     for ck in cks:
         si, name = study_inputs(ck, data_dir), Path(ck).stem
         old = reused_model(prev, name, si.hashes, pred_dir.parent if pred_dir else None)
-        if old is None: computed.append(name)
-        head, rows, c = _study_model(ck, si, grid, pred_dir, progress) if old is None else \
-            (old['head'], old['rows'], old['correct'])
-        res['models'][name] = head
-        res['rows'] += rows
-        correct += c
+        if old is None:
+            computed.append(name)
+            old = dict(zip(('head', 'rows', 'correct'), _study_model(ck, si, grid, pred_dir, progress)))
+        add_model(res, correct, name, old)
     root = pred_dir.parent if pred_dir else None
     for name, old in (kept_models(prev, res['models'], si.hashes, root) if keep else {}).items():
-        res['models'][name], res['rows'], correct = old['head'], res['rows'] + old['rows'], correct + old['correct']
+        add_model(res, correct, name, old)
     paired_vs_rtn(res['rows'], correct)
     return finish_study(res, prev, computed, t0, command, threads, out_json)
 
@@ -463,7 +462,7 @@ def sqnr_study(checkpoints, data_dir:str|os.PathLike, # as `whole_network_study`
         si, name = study_inputs(ck, data_dir), Path(ck).stem
         old = reused_model(prev, name, si.hashes, None)
         if old is not None:
-            res['models'][name], res['rows'] = old['head'], res['rows'] + old['rows']
+            add_model(res, None, name, old)
             continue
         computed.append(name)
         calib_x, idx = study_calib(si)
@@ -476,7 +475,7 @@ def sqnr_study(checkpoints, data_dir:str|os.PathLike, # as `whole_network_study`
             res['rows'].append({'model': name, 'method': m, 'bits': b, 'seconds': info['seconds'],
                                 'layers': layer_sqnr(si.model, qm, names, xs)})
     for name, old in (kept_models(prev, res['models'], si.hashes, None) if keep else {}).items():
-        res['models'][name], res['rows'] = old['head'], res['rows'] + old['rows']
+        add_model(res, None, name, old)
     return finish_study(res, prev, computed, t0, command, threads, out_json)
 
 # %% ../../nbs/10a_whole_network.ipynb #8743024f
