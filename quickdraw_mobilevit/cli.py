@@ -493,7 +493,8 @@ QUANTIZE = Command(
 def _x_onnx(a):
     from quickdraw_mobilevit.export.onnx import OnnxStudyConfig, onnx_study, study_table
     cfg = OnnxStudyConfig(threads=a.threads, warmup=a.warmup, runs=a.runs, memory=not a.no_memory,
-                          per_channel=not a.per_tensor, activation_type=a.activation_type,
+                          per_channel=not a.per_tensor, activation_type=a.activation_type, weight_type=a.weight_type,
+                          reduce_range=not a.full_range, weight_probe=not a.no_weight_probe,
                           calibrate_method=a.calibrate_method, target_platform=a.target_platform,
                           dynamo=not a.legacy_exporter)
     res = onnx_study(a.checkpoint, a.data, a.out_dir, a.results, cfg, command=a.command, progress=True)
@@ -506,6 +507,9 @@ _ONNX = [
     Arg('--warmup', type=NONNEG_INT, default=20), Arg('--no-memory', action='store_true'),
     Arg('--per-tensor', action='store_true', help='per-tensor instead of per-channel weights'),
     Arg('--activation-type', default='QUInt8', choices=['QUInt8', 'QInt8']),
+    Arg('--weight-type', default='QInt8', choices=['QInt8', 'QUInt8'], help='static INT8 weights'),
+    Arg('--full-range', action='store_true', help='8-bit static INT8 weights (default: 7-bit, reduce_range)'),
+    Arg('--no-weight-probe', action='store_true', help='skip the fused-vs-reference probe of each weight setting'),
     Arg('--calibrate-method', default='MinMax', choices=['MinMax', 'Entropy', 'Percentile']),
     Arg('--target-platform', default='arm', choices=['arm', 'amd64']),
     Arg('--legacy-exporter', action='store_true', help='TorchScript exporter (dynamo=False)'),

@@ -18,13 +18,15 @@ from onnxruntime.quantization import (CalibrationDataReader, CalibrationMethod, 
 from onnxruntime.quantization.shape_inference import quant_pre_process
 from ..artifacts import provenance, write_json_atomic, write_sidecar
 from ..measure import interleaved_latency, peak_memory, sha256_file
+from ..quant.stats import holm, mcnemar_exact
 from ..data import Preprocess, load_split, read_meta, to_input
-from ..evaluate import check_classes, evaluate, load_checkpoint
+from ..evaluate import check_classes, evaluate, load_checkpoint, predict_logits
 
 # %% auto #0
-__all__ = ['PER_CHANNEL_OPS', 'export_onnx', 'ort_session', 'OrtModel', 'check_parity', 'CalibReader',
-           'quantize_onnx_static', 'quantize_onnx_dynamic', 'to_ort_format', 'runtime_memory', 'OnnxStudyConfig',
-           'build_onnx_files', 'score_onnx_rows', 'time_onnx_rows', 'write_onnx_sidecars', 'onnx_study', 'study_table']
+__all__ = ['PER_CHANNEL_OPS', 'WEIGHT_SETTINGS', 'export_onnx', 'ort_session', 'OrtModel', 'check_parity',
+           'CalibReader', 'quantize_onnx_static', 'fused_and_reference', 'weight_setting_probe',
+           'quantize_onnx_dynamic', 'to_ort_format', 'runtime_memory', 'OnnxStudyConfig', 'build_onnx_files',
+           'score_onnx_rows', 'time_onnx_rows', 'write_onnx_sidecars', 'onnx_study', 'study_table']
 
 # %% ../../nbs/21_export_onnx.ipynb #de5bb2c1
 def _quiet():
@@ -83,22 +85,24 @@ def export_onnx(model:torch.nn.Module, # eager model (put in eval mode here)
     return path
 
 # %% ../../nbs/21_export_onnx.ipynb #098c286a
-def ort_session(path:str|os.PathLike, threads:int=1) -> ort.InferenceSession:
-    "A CPU `InferenceSession` with `threads` intra-op threads (one inter-op thread, full graph optimization)."
+def ort_session(path:str|os.PathLike, threads:int=1, optimize:bool=True) -> ort.InferenceSession:
+    """A CPU `InferenceSession` with `threads` intra-op threads and one inter-op thread. `optimize`: full graph
+    optimization (QDQ pairs fused into integer kernels); False runs the graph as written (the QDQ reference)."""
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f'model file {str(path)!r} not found')
     so = ort.SessionOptions()
     so.intra_op_num_threads = threads
     so.inter_op_num_threads = 1
-    so.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    level = 'ORT_ENABLE_ALL' if optimize else 'ORT_DISABLE_ALL'
+    so.graph_optimization_level = getattr(ort.GraphOptimizationLevel, level)
     so.log_severity_level = 3
     return ort.InferenceSession(str(path), so, providers=['CPUExecutionProvider'])
 
 class OrtModel:
     "Callable ONNX Runtime model: float (N, C, S, S) torch/numpy batch -> numpy logits (N, classes)."
-    def __init__(self, path:str|os.PathLike, threads:int=1):
+    def __init__(self, path:str|os.PathLike, threads:int=1, optimize:bool=True):
         self.path, self.threads = Path(path), threads
-        self.session = ort_session(path, threads)
+        self.session = ort_session(path, threads, optimize)
         inp = self.session.get_inputs()[0]
         self.input_name, self.input_shape = inp.name, list(inp.shape)
     def __call__(self, x) -> np.ndarray:
@@ -168,6 +172,7 @@ def quantize_onnx_static(fp32_path:str|os.PathLike, # FP32 `.onnx` from `export_
                          per_channel:bool=True,
                          op_types:list[str]|None=None, # None: Conv/MatMul/Gemm when per_channel, else ORT's default
                          activation_type:str='QUInt8', weight_type:str='QInt8',
+                         reduce_range:bool=True, # 7-bit weights: no saturation on x86 without VNNI (see below)
                          calibrate_method:str='MinMax', # or 'Entropy', 'Percentile'
                          batch_size:int=64) -> Path:
     "Static INT8 (QDQ) quantization calibrated on `calib_images`; returns `out_path`."
@@ -183,9 +188,42 @@ def quantize_onnx_static(fp32_path:str|os.PathLike, # FP32 `.onnx` from `export_
         with stack:
             quantize_static(str(pre), str(tmp), reader, quant_format=QuantFormat.QDQ, per_channel=per_channel,
                             op_types_to_quantize=op_types, activation_type=QuantType[activation_type],
-                            weight_type=QuantType[weight_type], calibrate_method=CalibrationMethod[calibrate_method])
+                            weight_type=QuantType[weight_type], calibrate_method=CalibrationMethod[calibrate_method],
+                            reduce_range=reduce_range)
         os.replace(tmp, out_path)
     return out_path
+
+# %% ../../nbs/21_export_onnx.ipynb #b4ab42e1
+def fused_and_reference(path:str|os.PathLike, # a static INT8 (QDQ) `.onnx`
+                        images_u8:np.ndarray, pp:Preprocess, threads:int=1) -> tuple[np.ndarray, np.ndarray]:
+    "Top-1 of `images_u8` from ORT's fused integer kernels and from the QDQ graph run as written."
+    return tuple(predict_logits(OrtModel(path, threads, optimize=o), images_u8, pp).argmax(1) for o in (True, False))
+
+# %% ../../nbs/21_export_onnx.ipynb #811e9dd9
+WEIGHT_SETTINGS = {'u8': {'weight_type': 'QUInt8', 'reduce_range': False},
+                   's8': {'weight_type': 'QInt8', 'reduce_range': False},
+                   's8_reduce_range': {'weight_type': 'QInt8', 'reduce_range': True}}
+
+def weight_setting_probe(fp32_path:str|os.PathLike, out_dir:str|os.PathLike, calib_u8:np.ndarray, val_u8:np.ndarray,
+                         val_labels:np.ndarray, pp:Preprocess, threads:int=1,
+                         timing:tuple|None=(20, 200, 10), # batch-1 latency (warmup, runs, rounds); None: not timed
+                         **quant) -> list[dict]:
+    """Static INT8 with each of `WEIGHT_SETTINGS`: val top-1 from the fused kernels and from the QDQ reference, their
+    agreement, and McNemar's exact test of the top-1 difference (Holm over the settings)."""
+    rows, files = [], {}
+    for key, kw in WEIGHT_SETTINGS.items():
+        files[key] = quantize_onnx_static(fp32_path, Path(out_dir)/f'weights_{key}.onnx', calib_u8, pp, **quant, **kw)
+        fused, ref = fused_and_reference(files[key], val_u8, pp, threads)
+        top1 = {f'top1_{k}': float((p == val_labels).mean()) for k, p in (('fused', fused), ('reference', ref))}
+        agree, test = float((fused == ref).mean()), mcnemar_exact(ref == val_labels, fused == val_labels)
+        rows.append({'setting': key, **kw, **top1, 'kernel_agreement': agree, 'n': len(val_labels),
+                     'p_fused_vs_reference': test['p_value']})
+    for r, p in zip(rows, holm([r['p_fused_vs_reference'] for r in rows])): r['p_holm'] = p
+    if timing is None: return rows
+    lat = interleaved_latency({k: OrtModel(p, threads) for k, p in files.items()},
+                              torch.zeros(1, pp.channels, pp.input_size, pp.input_size), *timing)
+    return [r | {'latency_median_ms': lat[r['setting']]['median_ms'], 'latency_p90_ms': lat[r['setting']]['p90_ms']}
+            for r in rows]
 
 # %% ../../nbs/21_export_onnx.ipynb #a28c14df
 def quantize_onnx_dynamic(fp32_path:str|os.PathLike, # FP32 `.onnx` from `export_onnx`
@@ -257,6 +295,9 @@ class OnnxStudyConfig:
     memory_runs: int = 20
     per_channel: bool = True         # per-channel INT8 weights (Conv/MatMul/Gemm)
     activation_type: str = 'QUInt8'
+    weight_type: str = 'QInt8'        # static INT8 weights (see `fused_and_reference`); dynamic INT8 uses QInt8
+    reduce_range: bool = True         # 7-bit static INT8 weights
+    weight_probe: bool = True        # also run `weight_setting_probe` (every weight setting, fused vs reference)
     calibrate_method: str = 'MinMax'
     target_platform: str = 'arm'     # for the `.ort` files
     dynamo: bool = True              # exporter (see `export_onnx`)
@@ -266,8 +307,8 @@ class OnnxStudyConfig:
     def record(self) -> dict:
         "The settings as the study's JSON records them."
         d = dataclasses.asdict(self)
-        del d['memory']
-        return d | {'op_types': list(PER_CHANNEL_OPS) if self.per_channel else None, 'weight_type': 'QInt8',
+        for k in ('memory', 'weight_probe'): del d[k]
+        return d | {'op_types': list(PER_CHANNEL_OPS) if self.per_channel else None, 'dynamic_weight_type': 'QInt8',
                     'quant_format': 'QDQ', 'optimization_style': 'Fixed'}
 
 # %% ../../nbs/21_export_onnx.ipynb #cc81616f
@@ -284,7 +325,8 @@ def build_onnx_files(model:nn.Module, out:Path, xc:np.ndarray, pp:Preprocess, cf
                            lambda: export_onnx(model, out/'fp32.onnx', pp.input_size, pp.channels, dynamo=cfg.dynamo))
     files['int8_static'] = _timed(timings, 'quantize_static_s', lambda: quantize_onnx_static(
         files['fp32'], out/'int8_static.onnx', xc, pp, per_channel=cfg.per_channel,
-        activation_type=cfg.activation_type, calibrate_method=cfg.calibrate_method))
+        activation_type=cfg.activation_type, weight_type=cfg.weight_type, reduce_range=cfg.reduce_range,
+        calibrate_method=cfg.calibrate_method))
     files['int8_dynamic'] = _timed(timings, 'quantize_dynamic_s', lambda: quantize_onnx_dynamic(
         files['fp32'], out/'int8_dynamic.onnx', per_channel=cfg.per_channel))
     orts = _timed(timings, 'to_ort_s',
@@ -324,7 +366,7 @@ def time_onnx_rows(rows:list[dict], model:nn.Module, sessions:dict, files:dict, 
     for row, m in zip(rows, mems): row |= m
 
 # %% ../../nbs/21_export_onnx.ipynb #b1e29895
-_QUANT_KEYS = ('per_channel', 'op_types', 'activation_type', 'weight_type', 'quant_format', 'calibrate_method')
+_QUANT_KEYS = ('per_channel', 'op_types', 'activation_type', 'quant_format', 'calibrate_method')
 
 def write_onnx_sidecars(rows:list[dict], files:dict, classes, pp:Preprocess, parity:dict, config:dict, data:dict,
                         src:dict, command:str|None):
@@ -334,7 +376,9 @@ def write_onnx_sidecars(rows:list[dict], files:dict, classes, pp:Preprocess, par
         metrics = {('val_' + k if k in ('top1', 'top5', 'n') else k): row[k] for k in keys}
         base = row['key'].removesuffix('.ort')
         if base == 'fp32': metrics['parity_max_abs_diff'] = parity['max_abs_diff']
-        quant = None if base == 'fp32' else {'mode': _METHODS[base][1], **{k: config[k] for k in _QUANT_KEYS}}
+        quant = None if base == 'fp32' else {'mode': _METHODS[base][1], **{k: config[k] for k in _QUANT_KEYS}} | (
+            {'weight_type': config['weight_type'], 'reduce_range': config['reduce_range']} if base == 'int8_static'
+            else {'weight_type': config['dynamic_weight_type']})
         write_sidecar(files[row['key']], classes, pp, metrics, method=row['method'], runtime=row['runtime'],
                       input_name='input', output_name='logits', quantization=quant, source_checkpoint=src, data=data,
                       threads=config['threads'], command=command)
@@ -365,6 +409,10 @@ def onnx_study(checkpoint:str|os.PathLike, # a training checkpoint (`best.pt`)
         rows = score_onnx_rows(model, sessions, files, xv, yv, pp, log)
         time_onnx_rows(rows, model, sessions, files, checkpoint, pp, cfg)
         log('latency and memory measured')
+        timing = (cfg.warmup, cfg.runs, cfg.rounds)
+        probe = weight_setting_probe(files['fp32'], out, xc, xv, yv, pp, cfg.threads, timing,
+                                     per_channel=cfg.per_channel, activation_type=cfg.activation_type) \
+            if cfg.weight_probe else None
     finally: torch.set_num_threads(old_threads)
     config = {'checkpoint': str(checkpoint), 'data_dir': str(data_dir), 'out_dir': str(out_dir)} | cfg.record()
     data = {'val_ids_sha256': meta['splits']['val']['ids_sha256'], 'calib_ids_sha256': meta['calib']['ids_sha256'],
@@ -375,7 +423,7 @@ def onnx_study(checkpoint:str|os.PathLike, # a training checkpoint (`best.pt`)
     res = {'study': 'export_onnx', **provenance(command), 'config': config, 'data': data, 'checkpoint': src,
            'versions': {'onnxruntime': ort.__version__, 'onnx': onnx.__version__, 'torch': torch.__version__},
            'machine': {'cpu_count': os.cpu_count(), 'loadavg_at_end': list(os.getloadavg())}, 'parity': parity,
-           'build_timings_s': timings, 'rows': rows, 'wall_s': time.perf_counter() - t_start}
+           'build_timings_s': timings, 'rows': rows, 'weight_settings': probe, 'wall_s': time.perf_counter() - t_start}
     if results_path is not None: write_json_atomic(res, results_path)
     return res
 

@@ -15,9 +15,9 @@ from ..safety import swap_in
 from ..strokes import example_drawings, preprocess_bitmap, strokes_to_bitmap
 
 # %% auto #0
-__all__ = ['WEB_DEMO', 'PAGE_FILES', 'RUNTIME', 'WEB_FORMAT', 'WEB_MODELS', 'runtime_files', 'export_web_model',
-           'export_web_models', 'build_web_page', 'write_web_golden', 'node_preprocess_test', 'canvas_drawings',
-           'browser_inputs', 'score_browser_run', 'browser_check']
+__all__ = ['WEB_DEMO', 'PAGE_FILES', 'RUNTIME', 'WEB_FORMAT', 'INT8_WEIGHTS', 'WEB_MODELS', 'runtime_files',
+           'export_web_model', 'export_web_models', 'build_web_page', 'write_web_golden', 'node_preprocess_test',
+           'canvas_drawings', 'browser_inputs', 'score_browser_run', 'browser_check']
 
 # %% ../../nbs/22_export_web.ipynb #85a0a33c
 WEB_DEMO = (  # the repo's web_demo/, beside the package (this module is quickdraw_mobilevit/export/web.py)
@@ -44,6 +44,8 @@ def runtime_files(node_modules:str|os.PathLike|None=None) -> dict[str, Path]:
     return {dest: nm/src for dest, src in RUNTIME.items()}
 
 # %% ../../nbs/22_export_web.ipynb #eb0aeda2
+INT8_WEIGHTS = {'weight_type': 'QInt8', 'reduce_range': True}  # see the ONNX chapter's integer kernels section
+
 def export_web_model(checkpoint:str|os.PathLike, # a published checkpoint (`qdmv publish`)
                      data_dir:str|os.PathLike, # its dataset (calibration and val splits)
                      out_dir:str|os.PathLike, key:str, label:str, # file stem and the picker's label
@@ -57,7 +59,7 @@ def export_web_model(checkpoint:str|os.PathLike, # a published checkpoint (`qdmv
     out = Path(out_dir)
     fp32, int8 = out/f'{key}_fp32.onnx', out/f'{key}_int8.onnx'
     export_onnx(model, fp32, pp.input_size, pp.channels)
-    quantize_onnx_static(fp32, int8, load_split(data_dir, 'calib')[0], pp)
+    quantize_onnx_static(fp32, int8, load_split(data_dir, 'calib')[0], pp, **INT8_WEIGHTS)
     xv = load_split(data_dir, 'val')[0][:n_check]
     ref = predict_logits(model, xv, pp).argmax(1)
     agree = {k: float((predict_logits(OrtModel(p), xv, pp).argmax(1) == ref).mean()) for k,
@@ -65,6 +67,7 @@ def export_web_model(checkpoint:str|os.PathLike, # a published checkpoint (`qdmv
     files = {k: {'file': p.name, 'bytes': p.stat().st_size, 'sha256': sha256_file(p)} for k,
              p in (('float', fp32), ('int8', int8))}
     return {'key': key, 'label': label, 'classes': list(classes), 'preprocess': dataclasses.asdict(pp), 'files': files,
+            'int8_weights': INT8_WEIGHTS,
             'top1_agreement_with_checkpoint': agree, 'n_check': len(xv), 'checkpoint': str(checkpoint),
             'checkpoint_sha256': sha256_file(checkpoint), 'val_ids_sha256': meta['splits']['val']['ids_sha256'],
             'calib_ids_sha256': meta['calib']['ids_sha256']}
