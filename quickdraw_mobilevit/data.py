@@ -24,8 +24,8 @@ __all__ = ['OFFICIAL_URL', 'MIRROR_ENV', 'IMG_SIDE', 'IMG_PIXELS', 'DATA_RULES',
            'Preprocess', 'to_input', 'Augment', 'affine_draws', 'apply_affine', 'augment_batch', 'render_draws',
            'apply_render', 'BatchLoader', 'create_dataloaders', 'loader_throughput', 'repair_hint', 'open_class_file',
            'RowIndex', 'index_splits', 'index_meta', 'build_index', 'ClassRuns', 'npz_member', 'DiskArray', 'is_index',
-           'index_ids_sha256', 'load_index', 'FeistelOrder', 'MmapBatchLoader', 'synthetic_mirror', 'LoaderProbe',
-           'loader_memory', 'ScaleStudy', 'scale_study']
+           'index_ids_sha256', 'load_index', 'FeistelOrder', 'BalancedOrder', 'class_counts', 'MmapBatchLoader',
+           'synthetic_mirror', 'LoaderProbe', 'loader_memory', 'ScaleStudy', 'scale_study']
 
 # %% ../nbs/00_data.ipynb #8da6a08a
 OFFICIAL_URL = 'https://storage.googleapis.com/quickdraw_dataset/full/numpy_bitmap/{}.npy'
@@ -745,6 +745,36 @@ class FeistelOrder:
             a = e
         return torch.from_numpy(np.concatenate(parts) if parts else np.empty(0, np.int64))
 
+# %% ../nbs/00_data.ipynb #865c1309
+class BalancedOrder:
+    "An epoch of `per_class` drawings of every class in a seeded random order, for drawings grouped by class."
+    def __init__(self, counts, # drawings per class id, in the order the classes are grouped (`ClassRuns.counts`)
+                 per_class:int, gen:torch.Generator):
+        self.counts = np.asarray(counts, np.int64)
+        if per_class < 1 or (self.counts < 1).any(): raise ValueError(
+            f'a class-balanced epoch needs per_class >= 1 (got {per_class}) and drawings in every class (counts '
+            f'{self.counts.min() if len(self.counts) else None} at least)')
+        self.starts, self.per_class = np.cumsum(self.counts) - self.counts, per_class
+        self.outer = FeistelOrder(len(self.counts) * per_class, gen)
+        self.inner = [FeistelOrder(int(n), gen) for n in self.counts]
+    def __len__(self): return len(self.outer)
+    def __getitem__(self, s:slice) -> torch.Tensor:
+        "Positions `s` of the epoch as drawing positions (int64 tensor) in the class-grouped split."
+        slot = self.outer[s].numpy()
+        cls, j = slot // self.per_class, slot % self.per_class
+        out = np.empty_like(slot)
+        for k in np.unique(cls):
+            at = cls == k
+            out[at] = self.starts[k] + self.inner[k](j[at] % self.counts[k])
+        return torch.from_numpy(out)
+
+def class_counts(labels) -> np.ndarray:
+    "Drawings per class of labels grouped by class (`ClassRuns`, or a sorted array); a ValueError if they are not."
+    if isinstance(labels, ClassRuns): return labels.counts
+    lab = np.asarray(labels, np.int64)
+    if (np.diff(lab) < 0).any(): raise ValueError('the labels are not grouped by class: rebuild the index')
+    return np.bincount(lab)
+
 # %% ../nbs/00_data.ipynb #b38feffc
 def _close_all(files:dict):
     while files: os.close(files.popitem()[1])
@@ -753,15 +783,22 @@ class MmapBatchLoader(BatchLoader):
     "`BatchLoader` over a `RowIndex`: each batch reads only this rank's rows from the class files, with `os.preadv`."
     def __init__(self, index:RowIndex, batch_size:int=256, pp:Preprocess|None=None,
                  max_open:int=128, # class files kept open at a time (least recently read closed first)
+                 per_class:int|None=None, # class-balanced epochs of this many drawings a class (`BalancedOrder`)
                  **kw): # `BatchLoader`'s other arguments (shuffle, augment, seed, drop_last, channels_last, ...)
         super().__init__(np.empty((0, IMG_SIDE, IMG_SIDE), np.uint8), np.empty(0), batch_size, pp, **kw)
         if max_open < 1: raise ValueError(f'max_open={max_open}: need at least 1 open file')
         self.index, self.x, self.y, self.max_open = index, None, index.labels, max_open   # `y`: for len(), not held
+        self.per_class, self.counts = per_class, None if per_class is None else class_counts(index.labels)
+        if per_class is not None: BalancedOrder(self.counts, per_class, torch.Generator())   # checked now, not later
         self.files, self.offsets = collections.OrderedDict(), {}  # class id -> descriptor (LRU); -> byte offset
         weakref.finalize(self, _close_all, self.files)   # the files are closed when the loader goes, at the latest
-    def epoch_order(self, gen:torch.Generator) -> FeistelOrder:
-        "The epoch's row order: a `FeistelOrder` keyed from `gen` (shuffle), else the identity."
+    def epoch_order(self, gen:torch.Generator) -> FeistelOrder|BalancedOrder:
+        "The epoch's order: a `BalancedOrder` (`per_class`), a `FeistelOrder` from `gen` (shuffle), else the identity."
+        if self.per_class is not None: return BalancedOrder(self.counts, self.per_class, gen)
         return FeistelOrder(len(self.y), gen if self.shuffle else None)
+    def __len__(self):
+        n = len(self.y) if self.per_class is None else len(self.counts) * self.per_class
+        return n // self.bs if self.drop_last else -(-n // self.bs)
     def labels(self, idx:torch.Tensor) -> torch.Tensor:
         return torch.from_numpy(np.asarray(self.index.labels[idx.numpy()], np.int64))
     def _file(self, k:int) -> tuple[int, int]:

@@ -38,6 +38,7 @@ class TrainConfig:
     data: dict = dataclasses.field(default_factory=dict)  # DataConfig fields
     # 'parquet': `build_dataset` (splits in memory); 'index': `build_index` (rows read from the class files)
     data_format: str = 'parquet'
+    per_class: int|None = None             # index data: class-balanced epochs of this many drawings a class
     model: str = 'mobilevit_xxs'
     model_kwargs: dict = dataclasses.field(default_factory=dict)  # e.g. {stem_stride: 1}
     img_size: int = 32
@@ -82,6 +83,12 @@ class TrainConfig:
             raise ValueError(f"data_format: {self.data_format!r} is not allowed; use 'parquet' or 'index'")
         if self.data_format == 'index' and self.bn_recal:
             raise ValueError("bn_recal reads the train split into memory: use data_format: parquet, or bn_recal: 0")
+        if self.per_class and self.logit_adjust:
+            raise ValueError('per_class epochs are class-balanced already, so logit_adjust would correct a prior the '
+                             'model never sees: set logit_adjust: 0')
+    def epoch_size(self, meta:dict) -> int:
+        "Drawings in one training epoch: every train drawing, or `per_class` of each class."
+        return meta['num_classes'] * self.per_class if self.per_class else meta['splits']['train']['count']
     def preprocess(self) -> Preprocess:
         "How this run's models take a 28x28 bitmap (saved in every checkpoint and sidecar)."
         return Preprocess(input_size=self.img_size, mean=self.mean, std=self.std, canonical=self.canonical)
@@ -94,7 +101,8 @@ TRAIN_RULES = {'name': 'name', 'data_dir': 'str', 'data': 'dict', 'model': 'str'
                'logit_adjust': 'number [0, inf)', 'augment': 'bool', 'augment_kwargs': 'dict', 'mean': 'number',
                'std': 'number (0, inf)', 'canonical': 'bool', 'seed': 'int [0, inf)', 'threads': '?int [1, inf)',
                'processes': 'int [1, inf)', 'dist_timeout_s': 'number (0, inf)',
-               'data_format': 'str', 'device': 'str', 'amp': 'bool', 'channels_last': 'bool', 'out_dir': 'str',
+               'data_format': 'str', 'per_class': '?int [1, inf)',
+               'device': 'str', 'amp': 'bool', 'channels_last': 'bool', 'out_dir': 'str',
                'max_steps': '?int [1, inf)', 'eval_batches': '?int [1, inf)'}
 
 def _check_kwargs(key:str, kw:dict, cls):
@@ -253,11 +261,14 @@ def make_loaders(cfg:TrainConfig, pp:Preprocess, device:str|torch.device='cpu',
                  # (rank, world) of data-parallel training: this rank's rows of each batch
                  shard:tuple[int, int]=(0, 1)):
     cl = cfg.channels_last and cfg.model != 'vit' and not cfg.model.startswith('vit')
+    if cfg.per_class and not is_index(cfg.data_dir): raise ValueError(
+        f'per_class (class-balanced epochs) streams from an index, and {cfg.data_dir} is not one: set '
+        'data_format: index and a new data_dir')
     if is_index(cfg.data_dir):  # rows read from the class files (os.preadv), this rank's only
         kw = dict(channels_last=cl, device=device, shard=shard)
         aug = Augment(**cfg.augment_kwargs) if cfg.augment else None
         return (MmapBatchLoader(load_index(cfg.data_dir, 'train'), cfg.batch_size, pp, shuffle=True, augment=aug,
-                                seed=cfg.seed, drop_last=True, **kw),
+                                seed=cfg.seed, drop_last=True, per_class=cfg.per_class, **kw),
                 MmapBatchLoader(load_index(cfg.data_dir, 'val'), 512 // shard[1] * shard[1], pp, **kw))
     xt, yt = load_split(cfg.data_dir, 'train')
     xv, yv = load_split(cfg.data_dir, 'val')
@@ -615,7 +626,7 @@ def plan_epochs(cfg:TrainConfig, n_train:int|None=None, speed:dict|None=None) ->
     "Epochs of `cfg` that fit in `cfg.cpu_budget_s` (evaluation overhead allowed for: 5%)."
     if not cfg.cpu_budget_s: return cfg.epochs
     speed = speed or measure_train_speed(cfg)
-    n_train = n_train or prepare_data(cfg)['splits']['train']['count']
+    n_train = n_train or cfg.epoch_size(prepare_data(cfg))
     return round(0.95 * cfg.cpu_budget_s * speed['imgs_per_cpu_s'] / n_train, 2)
 
 # %% ../nbs/03_train.ipynb #22c19378
