@@ -11,9 +11,9 @@ import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 import torch.distributed as dist
 from tqdm.auto import tqdm
-from .data import (Augment, BatchLoader, DataConfig, MmapBatchLoader, Preprocess, build_dataset,
-                                      build_index, default_mirror, is_index, load_index, load_split, read_meta,
-                                      to_input)
+from .data import (Augment, BatchLoader, DataConfig, FeistelOrder, MmapBatchLoader, Preprocess,
+                                      build_dataset, build_index, default_mirror, is_index, load_index, load_split,
+                                      read_meta, to_input)
 from .models import create_model
 from .safety import (RunLock, atomic_save, check_fields, load_torch, read_yaml_mapping,
                                         remove_stale_tmp)
@@ -81,8 +81,6 @@ class TrainConfig:
         _check_kwargs('augment_kwargs', self.augment_kwargs, Augment)
         if self.data_format not in ('parquet', 'index'):
             raise ValueError(f"data_format: {self.data_format!r} is not allowed; use 'parquet' or 'index'")
-        if self.data_format == 'index' and self.bn_recal:
-            raise ValueError("bn_recal reads the train split into memory: use data_format: parquet, or bn_recal: 0")
         if self.per_class and self.logit_adjust:
             raise ValueError('per_class epochs are class-balanced already, so logit_adjust would correct a prior the '
                              'model never sees: set logit_adjust: 0')
@@ -514,7 +512,7 @@ def bn_recal_epoch_end(s:RunState, ev:dict) -> tuple[dict, dict]:
     c1, t1 = _cpu_s(), time.perf_counter()
     target = s.ema.module if s.ema else s.model
     if s.lead:
-        recalibrate_bn(target, s.tr.x, s.pp, s.cfg.bn_recal, seed=s.cfg.seed, channels_last=s.tr.channels_last)
+        recalibrate_bn(target, s.tr, s.pp, s.cfg.bn_recal, seed=s.cfg.seed, channels_last=s.tr.channels_last)
     if s.world > 1:
         for b in target.buffers(): dist.broadcast(b, 0)
     with s.amp_eval: ev1 = evaluate_loader(target, s.va, s.cfg.eval_batches)
@@ -641,14 +639,16 @@ def plan_run_epochs(cfg:TrainConfig, reuse:bool) -> TrainConfig:
 
 # %% ../nbs/03_train.ipynb #bnr1code
 @torch.no_grad()
-def recalibrate_bn(model:nn.Module, images, # uint8 (N, 28, 28) clean drawings (numpy or tensor): the train split
-                   pp:Preprocess, n:int, # how many drawings to average over (a seeded random draw)
+def recalibrate_bn(model:nn.Module,
+                   images, # the train split: uint8 (N, 28, 28) drawings (numpy or tensor), or its `BatchLoader`
+                   pp:Preprocess, n:int, # how many drawings to average over (a seeded random draw; clean, unaugmented)
                    batch_size:int=256, seed:int=0, channels_last:bool=False) -> int:
     """Re-estimate every BatchNorm layer's running mean and variance from `n` of `images`, unaugmented; returns how many
     layers."""
     bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
     if not bns or n <= 0: return len(bns)
-    images = torch.as_tensor(images)
+    read, size = (images.images, len(images.y)) if isinstance(images, BatchLoader) else \
+        (torch.as_tensor(images).__getitem__, len(images))
     was = model.training
     momenta = [m.momentum for m in bns]
     model.eval()  # dropout and everything else as deployed; only the BatchNorm layers average batch statistics
@@ -656,11 +656,13 @@ def recalibrate_bn(model:nn.Module, images, # uint8 (N, 28, 28) clean drawings (
         m.reset_running_stats()
         m.momentum = None
         m.train()  # momentum None: a plain average over the batches
-    nb = max(1, min(n, len(images)) // batch_size)  # whole batches (random order: no class-sorted batch)
-    idx = torch.randperm(len(images), generator=torch.Generator().manual_seed(seed))[:nb * batch_size]
+    nb, gen = max(1, min(n, size) // batch_size), torch.Generator().manual_seed(seed)  # whole batches, random order
+    # an index's split can be any size: its draw is a `FeistelOrder` (nothing per drawing), an array's a permutation
+    idx = (FeistelOrder(size, gen) if isinstance(images, MmapBatchLoader) else torch.randperm(size, generator=gen))[
+        :nb * batch_size]
     dev = next(model.parameters()).device
     for i in range(0, len(idx), batch_size):
-        x = to_input(images[idx[i:i+batch_size]].to(dev), pp)
+        x = to_input(read(idx[i:i+batch_size]).to(dev), pp)
         model(x.contiguous(memory_format=torch.channels_last) if channels_last else x)
     for m, mo in zip(bns, momenta): m.momentum = mo
     model.train(was)
@@ -689,7 +691,7 @@ def recalibrate_checkpoint(src:str|os.PathLike,
     tr, va = make_loaders(cfg, pp)
     if tr.channels_last: model = model.to(memory_format=torch.channels_last)
     c1, t1 = _cpu_s(), time.perf_counter()
-    recalibrate_bn(model, tr.x, pp, n, seed=cfg.seed, channels_last=tr.channels_last)
+    recalibrate_bn(model, tr, pp, n, seed=cfg.seed, channels_last=tr.channels_last)
     ev = evaluate_loader(model, va, cfg.eval_batches)
     rc, h = _cpu_s() - c1, ck['history'][-1]
     rec = h | ev | {'cpu_s': h['cpu_s'] + rc, 'wall_s': h.get('wall_s', 0.0) + time.perf_counter() - t1,
