@@ -451,9 +451,12 @@ class BatchLoader:
     def set_epoch(self, epoch:int): self.epoch = epoch
     def images(self, idx:torch.Tensor) -> torch.Tensor: return self.x[idx]  # uint8 (n, 28, 28) of rows `idx`
     def labels(self, idx:torch.Tensor) -> torch.Tensor: return self.y[idx]  # int64
+    def shuffled(self, gen:torch.Generator):
+        "Every row once, in a random order drawn from `gen`: a uniform permutation."
+        return torch.randperm(len(self.y), generator=gen)
     def epoch_order(self, gen:torch.Generator):
-        "The epoch's row order, sliced into batches: a uniform permutation drawn from `gen` (shuffle), else 0, 1, ..."
-        return torch.randperm(len(self.y), generator=gen) if self.shuffle else torch.arange(len(self.y))
+        "The epoch's row order, sliced into batches: `shuffled` (shuffle), else 0, 1, ..."
+        return self.shuffled(gen) if self.shuffle else torch.arange(len(self.y))
     def __iter__(self):
         gen = torch.Generator().manual_seed(self.seed*100_003 + self.epoch)
         order = self.epoch_order(gen)
@@ -795,7 +798,10 @@ class MmapBatchLoader(BatchLoader):
     def epoch_order(self, gen:torch.Generator) -> FeistelOrder|BalancedOrder:
         "The epoch's order: a `BalancedOrder` (`per_class`), a `FeistelOrder` from `gen` (shuffle), else the identity."
         if self.per_class is not None: return BalancedOrder(self.counts, self.per_class, gen)
-        return FeistelOrder(len(self.y), gen if self.shuffle else None)
+        return self.shuffled(gen) if self.shuffle else FeistelOrder(len(self.y))
+    def shuffled(self, gen:torch.Generator) -> FeistelOrder:
+        "Every row once, in a random order keyed from `gen`: a `FeistelOrder` (nothing per drawing)."
+        return FeistelOrder(len(self.y), gen)
     def __len__(self):
         n = len(self.y) if self.per_class is None else len(self.counts) * self.per_class
         return n // self.bs if self.drop_last else -(-n // self.bs)

@@ -11,9 +11,9 @@ import numpy as np
 import torch, torch.nn as nn, torch.nn.functional as F
 import torch.distributed as dist
 from tqdm.auto import tqdm
-from .data import (Augment, BatchLoader, DataConfig, FeistelOrder, MmapBatchLoader, Preprocess,
-                                      build_dataset, build_index, default_mirror, is_index, load_index, load_split,
-                                      read_meta, to_input)
+from .data import (Augment, BatchLoader, DataConfig, MmapBatchLoader, Preprocess, build_dataset,
+                                      build_index, default_mirror, is_index, load_index, load_split, read_meta,
+                                      to_input)
 from .models import create_model
 from .safety import (RunLock, atomic_save, check_fields, load_torch, read_yaml_mapping,
                                         remove_stale_tmp)
@@ -647,8 +647,9 @@ def recalibrate_bn(model:nn.Module,
     layers."""
     bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
     if not bns or n <= 0: return len(bns)
-    read, size = (images.images, len(images.y)) if isinstance(images, BatchLoader) else \
-        (torch.as_tensor(images).__getitem__, len(images))
+    gen = torch.Generator().manual_seed(seed)
+    if not isinstance(images, BatchLoader): images = BatchLoader(images, np.zeros(len(images)))
+    order = images.shuffled(gen)   # a permutation in memory, a `FeistelOrder` on an index (nothing per drawing)
     was = model.training
     momenta = [m.momentum for m in bns]
     model.eval()  # dropout and everything else as deployed; only the BatchNorm layers average batch statistics
@@ -656,13 +657,11 @@ def recalibrate_bn(model:nn.Module,
         m.reset_running_stats()
         m.momentum = None
         m.train()  # momentum None: a plain average over the batches
-    nb, gen = max(1, min(n, size) // batch_size), torch.Generator().manual_seed(seed)  # whole batches, random order
-    # an index's split can be any size: its draw is a `FeistelOrder` (nothing per drawing), an array's a permutation
-    idx = (FeistelOrder(size, gen) if isinstance(images, MmapBatchLoader) else torch.randperm(size, generator=gen))[
-        :nb * batch_size]
+    nb = max(1, min(n, len(order)) // batch_size)  # whole batches (random order: no class-sorted batch)
+    idx = order[:nb * batch_size]
     dev = next(model.parameters()).device
     for i in range(0, len(idx), batch_size):
-        x = to_input(read(idx[i:i+batch_size]).to(dev), pp)
+        x = to_input(images.images(idx[i:i+batch_size]).to(dev), pp)
         model(x.contiguous(memory_format=torch.channels_last) if channels_last else x)
     for m, mo in zip(bns, momenta): m.momentum = mo
     model.train(was)
