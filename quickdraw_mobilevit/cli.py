@@ -316,6 +316,12 @@ def _q_qat_study(a):
     cfg = QatStudyConfig(act_bits=tuple(a.act_bits), steps=a.steps, lr=a.lr, batch_size=a.batch_size)
     qat_study(a.checkpoints, data, a.out, a.int8, cfg, cache_dir=a.cache_dir, command=a.command, threads=a.threads)
 
+def _q_cost(a):
+    from quickdraw_mobilevit.quant.cost import study_cost
+    res = study_cost(a.checkpoints, _study_data(a), a.out, max_val=a.max_val, command=a.command, threads=a.threads)
+    print(f"{a.out}: {res['projected_s']['study']['total'] / 60:.0f} min projected (one thread; the plain way "
+          f"{res['projected_s']['plain']['total'] / 60:.0f} min)")
+
 def _q_collect(a):
     from quickdraw_mobilevit.quant.study import collect_study
     res = collect_study(a.whole_network, a.out, command=a.command, int8=a.int8, qat=a.qat)
@@ -457,6 +463,9 @@ QUANTIZE = Command(
                       Arg('--int8', default='results/quant/int8.json', help='the INT8 study: PTQ baselines'),
                       Arg('--cache-dir', default='runs/qat_study', help='finished rows (a rerun resumes)'),
                       Arg('--out', default='results/quant/qat_study.json')]),
+        Command('cost', _q_cost, help="the study's pieces timed side by side, and the whole study's time projected",
+                args=[*STUDY_MODELS, Arg('--max-val', type=POS_INT, help='val drawings evaluated (default: all)'),
+                      Arg('--out', default='results/quant/study_cost.json')]),
         Command('collect', _q_collect, help='results/study.json: every row with its interval and p-values',
                 args=[Arg('--whole-network', default='results/quant/whole_network.json'),
                       Arg('--int8', default='results/quant/int8.json', help='read when it exists'),

@@ -753,13 +753,18 @@ class BalancedOrder:
     "An epoch of `per_class` drawings of every class in a seeded random order, for drawings grouped by class."
     def __init__(self, counts, # drawings per class id, in the order the classes are grouped (`ClassRuns.counts`)
                  per_class:int, gen:torch.Generator):
-        self.counts = np.asarray(counts, np.int64)
-        if per_class < 1 or (self.counts < 1).any(): raise ValueError(
-            f'a class-balanced epoch needs per_class >= 1 (got {per_class}) and drawings in every class (counts '
-            f'{self.counts.min() if len(self.counts) else None} at least)')
+        self.counts = self.check(counts, per_class)
         self.starts, self.per_class = np.cumsum(self.counts) - self.counts, per_class
         self.outer = FeistelOrder(len(self.counts) * per_class, gen)
         self.inner = [FeistelOrder(int(n), gen) for n in self.counts]
+    @staticmethod
+    def check(counts, per_class:int) -> np.ndarray:
+        "`counts` as int64; a ValueError unless `per_class` >= 1 and every class has a drawing."
+        counts = np.asarray(counts, np.int64)
+        if per_class < 1 or (counts < 1).any(): raise ValueError(
+            f'a class-balanced epoch needs per_class >= 1 (got {per_class}) and drawings in every class (counts '
+            f'{counts.min() if len(counts) else None} at least)')
+        return counts
     def __len__(self): return len(self.outer)
     def __getitem__(self, s:slice) -> torch.Tensor:
         "Positions `s` of the epoch as drawing positions (int64 tensor) in the class-grouped split."
@@ -792,7 +797,7 @@ class MmapBatchLoader(BatchLoader):
         if max_open < 1: raise ValueError(f'max_open={max_open}: need at least 1 open file')
         self.index, self.x, self.y, self.max_open = index, None, index.labels, max_open   # `y`: for len(), not held
         self.per_class, self.counts = per_class, None if per_class is None else class_counts(index.labels)
-        if per_class is not None: BalancedOrder(self.counts, per_class, torch.Generator())   # checked now, not later
+        if per_class is not None: BalancedOrder.check(self.counts, per_class)          # refused now, not at the epoch
         self.files, self.offsets = collections.OrderedDict(), {}  # class id -> descriptor (LRU); -> byte offset
         weakref.finalize(self, _close_all, self.files)   # the files are closed when the loader goes, at the latest
     def epoch_order(self, gen:torch.Generator) -> FeistelOrder|BalancedOrder:

@@ -20,7 +20,7 @@ __all__ = ['predict_logits', 'map_at_k', 'metrics_from_logits', 'evaluate', 'loa
 
 # %% ../nbs/04_evaluate.ipynb #4e3ca0a0
 @torch.no_grad()
-def predict_logits(fn, images:np.ndarray, pp:Preprocess, batch_size:int=512, progress:bool=False) -> np.ndarray:
+def predict_logits(fn, images:np.ndarray, pp:Preprocess, batch_size:int=128, progress:bool=False) -> np.ndarray:
     "Logits of `fn` over uint8 `images` (N, 28, 28), batched, as float32 numpy."
     out = []
     for i in tqdm(range(0, len(images), batch_size), disable=not progress, leave=False, desc='eval'):
@@ -49,7 +49,7 @@ def metrics_from_logits(logits:np.ndarray, labels:np.ndarray, num_classes:int|No
             'map3': map_at_k(logits, labels, 3),
             'per_class': per.tolist(), 'confusion': cm, 'pred': pred, 'n': int(len(labels))}
 
-def evaluate(fn, images:np.ndarray, labels:np.ndarray, pp:Preprocess, batch_size:int=512, progress:bool=False) -> dict:
+def evaluate(fn, images:np.ndarray, labels:np.ndarray, pp:Preprocess, batch_size:int=128, progress:bool=False) -> dict:
     "Score any model callable on uint8 images with the metrics above (plus the raw logits)."
     logits = predict_logits(fn, images, pp, batch_size, progress)
     return metrics_from_logits(logits, labels) | {'logits': logits}

@@ -207,12 +207,15 @@ WEIGHT_SETTINGS = {'u8': {'weight_type': 'QUInt8', 'reduce_range': False},
 def weight_setting_probe(fp32_path:str|os.PathLike, out_dir:str|os.PathLike, calib_u8:np.ndarray, val_u8:np.ndarray,
                          val_labels:np.ndarray, pp:Preprocess, threads:int=1,
                          timing:tuple|None=(20, 200, 10), # batch-1 latency (warmup, runs, rounds); None: not timed
+                         built:dict|None=None, # setting -> a file already quantized that way (not made again)
                          **quant) -> list[dict]:
     """Static INT8 with each of `WEIGHT_SETTINGS`: val top-1 from the fused kernels and from the QDQ reference, their
     agreement, and McNemar's exact test of the top-1 difference (Holm over the settings)."""
-    rows, files = [], {}
+    rows, files = [], dict(built or {})
     for key, kw in WEIGHT_SETTINGS.items():
-        files[key] = quantize_onnx_static(fp32_path, Path(out_dir)/f'weights_{key}.onnx', calib_u8, pp, **quant, **kw)
+        if key not in files:
+            files[key] = quantize_onnx_static(fp32_path, Path(out_dir)/f'weights_{key}.onnx', calib_u8, pp, **quant,
+                                              **kw)
         fused, ref = fused_and_reference(files[key], val_u8, pp, threads)
         top1 = {f'top1_{k}': float((p == val_labels).mean()) for k, p in (('fused', fused), ('reference', ref))}
         agree, test = float((fused == ref).mean()), mcnemar_exact(ref == val_labels, fused == val_labels)
@@ -410,7 +413,9 @@ def onnx_study(checkpoint:str|os.PathLike, # a training checkpoint (`best.pt`)
         time_onnx_rows(rows, model, sessions, files, checkpoint, pp, cfg)
         log('latency and memory measured')
         timing = (cfg.warmup, cfg.runs, cfg.rounds)
-        probe = weight_setting_probe(files['fp32'], out, xc, xv, yv, pp, cfg.threads, timing,
+        same = {'weight_type': cfg.weight_type, 'reduce_range': cfg.reduce_range}
+        built = {k: files['int8_static'] for k, kw in WEIGHT_SETTINGS.items() if kw == same}   # the study's own
+        probe = weight_setting_probe(files['fp32'], out, xc, xv, yv, pp, cfg.threads, timing, built,
                                      per_channel=cfg.per_channel, activation_type=cfg.activation_type) \
             if cfg.weight_probe else None
     finally: torch.set_num_threads(old_threads)

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/11_quant_pt2e.ipynb #66c68935
 from __future__ import annotations
-import dataclasses, json, os, shutil
+import copy, dataclasses, json, os, shutil, warnings
 from typing import NamedTuple
 from pathlib import Path
 import numpy as np
@@ -70,13 +70,17 @@ def quantize_pt2e(model:nn.Module, # float model (eval)
                   pp:Preprocess, per_channel:bool=True, float_modules=(), float_ops=(),
                   friendly:bool=True, # apply `xnnpack_friendly` first
                   act_bits:int=8, # activation range (`make_quantizer`)
+                  captured:torch.fx.GraphModule|None=None, # `capture` of this model (as `friendly` makes it): copied
                   ) -> torch.fx.GraphModule:
     "PTQ: capture, observe the calibration images, convert. Returns the converted (q/dq) graph module."
     from torchao.quantization.pt2e.quantize_pt2e import prepare_pt2e, convert_pt2e
     batches = calib_batches(calib_images, pp)
-    m = xnnpack_friendly(model) if friendly else model.eval()
-    prepared = prepare_pt2e(capture(m, batches[0]), make_quantizer(per_channel, float_modules, float_ops,
-                                                                   act_bits=act_bits))
+    if captured is None: captured = capture(xnnpack_friendly(model) if friendly else model.eval(), batches[0])
+    else:
+        with warnings.catch_warnings():                   # torch's pytree warns about its own LeafSpec when copied
+            warnings.simplefilter('ignore', FutureWarning)
+            captured = copy.deepcopy(captured)            # prepare_pt2e changes the graph it is given
+    prepared = prepare_pt2e(captured, make_quantizer(per_channel, float_modules, float_ops, act_bits=act_bits))
     with torch.no_grad():
         for b in batches: prepared(b)
     return convert_pt2e(prepared)

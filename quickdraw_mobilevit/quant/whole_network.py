@@ -25,10 +25,10 @@ from .weight_only import eligible_linears, quantize_layer
 
 # %% auto #0
 __all__ = ['SCOPES', 'GROUPS', 'INDIVISIBLE', 'METHOD_COLORS', 'mirror_dataset', 'forward_order', 'quantizable_layers',
-           'weight_matrix', 'conv_groups', 'layer_input', 'unfold_problem', 'input_rows', 'check_bits', 'layer_group',
-           'quantize_matrix', 'output_error', 'quantize_weight', 'size_report', 'layer_recipes', 'quantize_network',
-           'WholeGrid', 'paired_vs_rtn', 'study_calib', 'whole_network_study', 'study_table', 'bits_figure',
-           'layer_sqnr', 'sqnr_study', 'sqnr_figure', 'SqnrWidget']
+           'weight_matrix', 'conv_groups', 'layer_input', 'unfold_problem', 'input_rows', 'sequential_inputs',
+           'check_bits', 'layer_group', 'quantize_matrix', 'output_error', 'quantize_weight', 'size_report',
+           'layer_recipes', 'quantize_network', 'WholeGrid', 'paired_vs_rtn', 'study_calib', 'whole_network_study',
+           'study_table', 'bits_figure', 'layer_sqnr', 'sqnr_study', 'sqnr_figure', 'SqnrWidget']
 
 # %% ../../nbs/10a_whole_network.ipynb #12b95b05
 def mirror_dataset(checkpoint:str|os.PathLike, out_dir:str|os.PathLike, source=None) -> Path:
@@ -130,6 +130,53 @@ def input_rows(layer:nn.Module, x:torch.Tensor, # the layer and an input batch i
         idx = torch.randperm(X.shape[1], generator=torch.Generator().manual_seed(seed))[:max_rows]
         X = X[:, idx]
     return X.float().contiguous()
+
+# %% ../../nbs/10a_whole_network.ipynb #1a689a5b
+def _holds(m:nn.Module, names:dict) -> bool: return any(d in names for d in m.modules())
+
+def _plain_sequential(m:nn.Module) -> bool:
+    return isinstance(m, nn.Sequential) and type(m).forward is nn.Sequential.forward
+
+def _units(module:nn.Module, names:dict, rank:dict) -> list[nn.Module]:
+    "Forward-ordered wanted layers and outermost plain Sequentials (below `module`) that hold wanted layers."
+    units = []
+    def visit(m):
+        for c in m.children():
+            if c in names or (_plain_sequential(c) and _holds(c, names)): units.append(c)
+            elif _holds(c, names): visit(c)
+    visit(module)
+    span = lambda u: [rank[d] for d in u.modules() if d in names]
+    units.sort(key=lambda u: min(span(u)))
+    spans = [span(u) for u in units]
+    if any(max(a) > min(b) for a, b in zip(spans, spans[1:])):      # interleaved: no caching inside this module
+        return sorted((m for m in module.modules() if m in names), key=rank.get)
+    return units
+
+@torch.no_grad()
+def _run(module:nn.Module, x:torch.Tensor, batch_size:int) -> torch.Tensor:
+    return torch.cat([module(x[i:i + batch_size]) for i in range(0, len(x), batch_size)])
+
+def _walk(module:nn.Module, x:torch.Tensor, names:dict, rank:dict, batch_size:int):
+    if module in names:
+        yield names[module], x
+        return
+    for u in _units(module, names, rank):
+        h = layer_input(module, u, x, batch_size)
+        if u in names:
+            yield names[u], h
+            continue
+        kids = list(u)
+        last = max(i for i, c in enumerate(kids) if _holds(c, names))
+        for c in kids[:last + 1]:
+            if _holds(c, names): yield from _walk(c, h, names, rank, batch_size)
+            if c is not kids[last]: h = _run(c, h, batch_size)
+
+def sequential_inputs(model:nn.Module, layers:dict[str, nn.Module], # name -> layer, in forward order
+                      x:torch.Tensor, batch_size:int=256):
+    "Yield (name, input) per layer in forward order, as `layer_input` sees it then: change a layer before the next."
+    names = {m: n for n, m in layers.items()}
+    rank = {m: i for i, m in enumerate(layers.values())}
+    with torch.no_grad(): yield from _walk(model, x, names, rank, batch_size)
 
 # %% ../../nbs/10a_whole_network.ipynb #5b1fd814
 GROUPS = (32, 128, 'channel')
@@ -246,10 +293,12 @@ def quantize_network(model:nn.Module, # float model (not modified)
     plan = _layer_plan(layers, group, indivisible, recipe.method, max_cols)
     recipes = layer_recipes(recipe, layers, layer_bits or {})
     t0 = time.perf_counter()
+    calibrated = any(p['method'] != 'rtn' for p in plan.values())
+    inputs = sequential_inputs(q, layers, calib_x, batch_size) if calibrated else None
     for n, m in layers.items():
-        X = None
+        X, h = None, next(inputs)[1] if calibrated else None
         if plan[n]['method'] != 'rtn':
-            X = input_rows(m, layer_input(q, m, calib_x, batch_size), max_rows, seed)
+            X = input_rows(m, h, max_rows, seed)
             plan[n]['rows'] = X.shape[1]
         W_eff, extra = quantize_weight(m, X, recipes[n], plan[n]['group'])
         m.weight.copy_(W_eff)                      # simulated weight-only: the dequantized weight, in place
