@@ -171,6 +171,13 @@ def _walk(module:nn.Module, x:torch.Tensor, names:dict, rank:dict, batch_size:in
             if _holds(c, names): yield from _walk(c, h, names, rank, batch_size)
             if c is not kids[last]: h = _run(c, h, batch_size)
 
+def _next_input(inputs, name:str) -> torch.Tensor:
+    "The next input of a `sequential_inputs` walk, which must be `name`'s."
+    got, h = next(inputs)
+    if got != name: raise RuntimeError(f'the walk reached {got!r} where {name!r} was expected: the layers are not '
+                                       'in forward order (quantizable_layers with an example input orders them)')
+    return h
+
 def sequential_inputs(model:nn.Module, layers:dict[str, nn.Module], # name -> layer, in forward order
                       x:torch.Tensor, batch_size:int=256):
     "Yield (name, input) per layer in forward order, as `layer_input` sees it then: change a layer before the next."
@@ -296,7 +303,7 @@ def quantize_network(model:nn.Module, # float model (not modified)
     calibrated = any(p['method'] != 'rtn' for p in plan.values())
     inputs = sequential_inputs(q, layers, calib_x, batch_size) if calibrated else None
     for n, m in layers.items():
-        X, h = None, next(inputs)[1] if calibrated else None
+        X, h = None, _next_input(inputs, n) if calibrated else None
         if plan[n]['method'] != 'rtn':
             X = input_rows(m, h, max_rows, seed)
             plan[n]['rows'] = X.shape[1]
