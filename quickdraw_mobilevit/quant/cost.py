@@ -9,9 +9,8 @@ from pathlib import Path
 import torch
 from ..artifacts import provenance, write_json_atomic
 from ..evaluate import predict_logits
-from ..export.executorch import xnnpack_friendly
 from .int8_study import calib_subset
-from .pt2e import calib_batches, capture, quantize_pt2e, study_inputs
+from .pt2e import quant_capture, quantize_pt2e, study_inputs
 from .stats import checkpoint_list
 from .weight_only import QRecipe, QSpec
 from .whole_network import (layer_input, quantizable_layers, quantize_network,
@@ -45,12 +44,12 @@ def unit_costs(checkpoint, data_dir, # a study checkpoint and its dataset folder
     m = si.model
     t = {'walk': (_seconds(_walk_top, m, layers, calib_x)[1], _seconds(_walk_seq, m, layers, calib_x)[1]),
          'eval': (_seconds(predict_logits, m, xv, pp, 512)[1], _seconds(predict_logits, m, xv, pp, 128)[1])}
-    gm, fresh = _seconds(quantize_pt2e, si.model, xc, pp)
-    cap, t['capture'] = _seconds(capture, xnnpack_friendly(si.model), calib_batches(xc[:2], pp)[0])
-    t['pt2e'] = (fresh, _seconds(quantize_pt2e, si.model, xc, pp, captured=cap)[1])
+    gm, fresh = _seconds(quantize_pt2e, m, xc, pp)
+    cap, t['capture'] = _seconds(quant_capture, m, xc, pp)
+    t['pt2e'] = (fresh, _seconds(quantize_pt2e, m, xc, pp, captured=cap)[1])
     t['int8_eval'] = (_seconds(predict_logits, gm, xv, pp, 512)[1], _seconds(predict_logits, gm, xv, pp, 128)[1])
-    for m in ('gptq', 'awq'):
-        t[m] = _seconds(quantize_network, si.model, calib_x, QRecipe(m, QSpec(3, 0)), 'channel', 'all', 'channel')[1]
+    for method in ('gptq', 'awq'):
+        t[method] = _seconds(quantize_network, m, calib_x, QRecipe(method, QSpec(3, 0)), 'channel', 'all', 'channel')[1]
     return {'model': Path(checkpoint).stem, 'layers': len(layers), 'n_calib': len(calib_x), 'n_val': len(xv),
             'plain': {k: v[0] for k, v in t.items() if isinstance(v, tuple)},
             'study': {k: v[1] for k, v in t.items() if isinstance(v, tuple)},

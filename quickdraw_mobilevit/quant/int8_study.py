@@ -17,7 +17,8 @@ from ..data import to_input
 from ..evaluate import predict_logits
 from ..measure import array_sha256
 from ..export.executorch import export_pte, load_pte, pte_latency, xnnpack_friendly
-from .pt2e import StudyInputs, build_int8, calib_batches, capture, quantize_pt2e, study_inputs
+from .pt2e import StudyInputs, build_int8, calib_batches, quant_capture, quantize_pt2e
+from .pt2e import study_inputs
 from .smoothquant import smooth_model, smooth_pairs
 from .stats import agreement, compare_to_baseline, holm, load_predictions, per_image_kl
 from .stats import (add_model, checkpoint_list, finish_study, kept_models, previous_study,
@@ -145,7 +146,7 @@ def int8_model(checkpoint, data_dir, cfg:Int8StudyConfig|None=None, pred_dir:Pat
     r, c, ref = float_row(si, name, pred_dir)
     run = ModelRun({'checkpoint': str(checkpoint), 'arch': si.ck['config']['model'], **si.hashes, 'calib_used': {}},
                    [r], [c], si, ref)
-    cap = capture(xnnpack_friendly(si.model), calib_batches(si.xc[:2], si.pp)[0])    # shared by the unsmoothed variants
+    cap = quant_capture(si.model, si.xc, si.pp)           # shared by the unsmoothed variants
     for v in tqdm(int8_variants(cfg, len(si.xc), bool(smooth_pairs(si.model))), desc=name, disable=not progress):
         xc = calib_subset(si.xc, v.n_calib, v.draw)
         run.head['calib_used'][f'n{v.n_calib}_d{v.draw}'] = {'n': len(xc), 'calib_pixels_sha256': array_sha256(xc)}

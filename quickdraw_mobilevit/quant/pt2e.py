@@ -18,9 +18,9 @@ from ..measure import sha256_file
 from ..export.executorch import export_pte, load_pte, pte_latency, xnnpack_friendly, versions
 
 # %% auto #0
-__all__ = ['VARIANTS', 'calib_batches', 'capture', 'make_quantizer', 'quantize_pt2e', 'count_quantized', 'StudyInputs',
-           'study_inputs', 'build_int8', 'val_metrics', 'run_pt2e_study', 'export_goals', 'run_export_study',
-           'int8_speedup_by_size', 'run_speedup_study']
+__all__ = ['VARIANTS', 'calib_batches', 'capture', 'make_quantizer', 'quant_capture', 'quantize_pt2e',
+           'count_quantized', 'StudyInputs', 'study_inputs', 'build_int8', 'val_metrics', 'run_pt2e_study',
+           'export_goals', 'run_export_study', 'int8_speedup_by_size', 'run_speedup_study']
 
 # %% ../../nbs/11_quant_pt2e.ipynb #16fbcc6f
 def calib_batches(images:np.ndarray, pp:Preprocess, batch_size:int=64) -> list[torch.Tensor]:
@@ -65,17 +65,21 @@ def make_quantizer(per_channel:bool=True, # per-output-channel weight scales (el
     return q.set_filter_function(_float_filter(tuple(float_modules), tuple(float_ops)))
 
 # %% ../../nbs/11_quant_pt2e.ipynb #b5c1ea97
+def quant_capture(model:nn.Module, calib_images:np.ndarray, pp:Preprocess, friendly:bool=True) -> torch.fx.GraphModule:
+    "The graph `quantize_pt2e` quantizes: `model` (after `xnnpack_friendly`) captured on its first calibration images."
+    return capture(xnnpack_friendly(model) if friendly else model.eval(), calib_batches(calib_images[:2], pp)[0])
+
 def quantize_pt2e(model:nn.Module, # float model (eval)
                   calib_images:np.ndarray, # uint8 (N, 28, 28): the shared calibration split
                   pp:Preprocess, per_channel:bool=True, float_modules=(), float_ops=(),
                   friendly:bool=True, # apply `xnnpack_friendly` first
                   act_bits:int=8, # activation range (`make_quantizer`)
-                  captured:torch.fx.GraphModule|None=None, # `capture` of this model (as `friendly` makes it): copied
+                  captured:torch.fx.GraphModule|None=None, # `quant_capture` of this model, copied (not captured again)
                   ) -> torch.fx.GraphModule:
     "PTQ: capture, observe the calibration images, convert. Returns the converted (q/dq) graph module."
     from torchao.quantization.pt2e.quantize_pt2e import prepare_pt2e, convert_pt2e
     batches = calib_batches(calib_images, pp)
-    if captured is None: captured = capture(xnnpack_friendly(model) if friendly else model.eval(), batches[0])
+    if captured is None: captured = quant_capture(model, calib_images, pp, friendly)
     else:
         with warnings.catch_warnings():                   # torch's pytree warns about its own LeafSpec when copied
             warnings.simplefilter('ignore', FutureWarning)

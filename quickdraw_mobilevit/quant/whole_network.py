@@ -145,10 +145,9 @@ def _units(module:nn.Module, names:dict, rank:dict) -> list[nn.Module]:
             if c in names or (_plain_sequential(c) and _holds(c, names)): units.append(c)
             elif _holds(c, names): visit(c)
     visit(module)
-    span = lambda u: [rank[d] for d in u.modules() if d in names]
-    units.sort(key=lambda u: min(span(u)))
-    spans = [span(u) for u in units]
-    if any(max(a) > min(b) for a, b in zip(spans, spans[1:])):      # interleaved: no caching inside this module
+    spans = {u: [rank[d] for d in u.modules() if d in names] for u in units}
+    units.sort(key=lambda u: min(spans[u]))
+    if any(max(spans[a]) > min(spans[b]) for a, b in zip(units, units[1:])):   # interleaved: run whole
         return sorted((m for m in module.modules() if m in names), key=rank.get)
     return units
 
