@@ -4,7 +4,7 @@
 
 # %% ../../nbs/11_quant_pt2e.ipynb #66c68935
 from __future__ import annotations
-import copy, dataclasses, json, os, shutil, warnings
+import copy, dataclasses, json, os, shutil
 from typing import NamedTuple
 from pathlib import Path
 import numpy as np
@@ -80,10 +80,7 @@ def quantize_pt2e(model:nn.Module, # float model (eval)
     from torchao.quantization.pt2e.quantize_pt2e import prepare_pt2e, convert_pt2e
     batches = calib_batches(calib_images, pp)
     if captured is None: captured = quant_capture(model, calib_images, pp, friendly)
-    else:
-        with warnings.catch_warnings():                   # torch's pytree warns about its own LeafSpec when copied
-            warnings.simplefilter('ignore', FutureWarning)
-            captured = copy.deepcopy(captured)            # prepare_pt2e changes the graph it is given
+    else: captured = copy.deepcopy(captured)            # prepare_pt2e changes the graph it is given
     prepared = prepare_pt2e(captured, make_quantizer(per_channel, float_modules, float_ops, act_bits=act_bits))
     with torch.no_grad():
         for b in batches: prepared(b)
