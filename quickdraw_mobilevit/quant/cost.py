@@ -32,9 +32,9 @@ def _walk_top(model, layers:dict, x) -> int:
 def _walk_seq(model, layers:dict, x) -> int: return sum(1 for _ in sequential_inputs(model, layers, x))
 
 def _warm_up(model, xv, xc, pp):
-    "A forward pass and a capture, untimed: the process's one-time setup is not charged to the first piece timed."
+    "A forward pass and a PT2E build, untimed: the process's one-time setup is not charged to the first piece timed."
     predict_logits(model, xv[:128], pp, 128)
-    quant_capture(model, xc, pp)
+    quantize_pt2e(model, xc[:64], pp)
 
 def unit_costs(checkpoint, data_dir, # a study checkpoint and its dataset folder
                n_calib:int=256, max_val:int|None=None, # calibration images; val drawings evaluated (None: all)
