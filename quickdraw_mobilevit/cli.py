@@ -212,6 +212,19 @@ def _ablation(a):
     res = run_ablation(a.config, a.out, a.jobs)
     for r in res['rows']: print(f"{r['name']:45s} epochs {r['epochs']:5.2f}  val top-1 {r['val_top1']:.4f}")
 
+def _compare(a):
+    from quickdraw_mobilevit.quant.study import compare_models
+    models = dict(m.split('=', 1) if '=' in m else (Path(m).stem, m) for m in a.model)
+    for label, path in models.items():
+        if not Path(path).is_file(): raise FileNotFoundError(f'--model {label}={path}: no such file')
+    base = a.baseline or next(iter(models))
+    if base not in models: raise ValueError(f'--baseline {base!r} is not one of the --model labels {list(models)}')
+    res = compare_models(models, base, a.data, a.out, a.split, a.command)
+    for r in res['table']:
+        p = '' if r['p_value'] is None else f"p {r['p_value']:.2g} (Holm {r['p_holm']:.2g})"
+        print(f"{r['method']:28s} top-1 {r['top1']:.4f}  {r['delta_pp']:+6.2f} pp  {p:26s} {r['verdict']}")
+    print(f'wrote {a.out}')
+
 TRAINING = [
     Command(
             'train',
@@ -262,6 +275,16 @@ TRAINING = [
             help='slim checkpoint + sidecar (val/test metrics) for later chapters and apps',
             args=[Arg('--checkpoint', required=True), Arg('--data', required=True),
                   Arg('--out', default='results/models/default.pt')],
+        ),
+    Command(
+            'compare',
+            _compare,
+            help='trained models against a baseline on the same drawings: McNemar, bootstrap, Holm (the study chapter)',
+            args=[Arg('--data', required=True, help="the models' dataset, e.g. data/qd67"),
+                  Arg('--model', action='append', required=True, help='LABEL=PATH of a checkpoint; repeatable'),
+                  Arg('--baseline', help='the LABEL the others are tested against (default: the first --model)'),
+                  Arg('--split', default='test', choices=['val', 'test']),
+                  Arg('--out', required=True, help='results JSON; per-image predictions go to a folder beside it')],
         ),
     Command(
             'ablation',

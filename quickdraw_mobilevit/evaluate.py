@@ -16,7 +16,7 @@ from .viewer import sketch_grid
 
 # %% auto #0
 __all__ = ['predict_logits', 'map_at_k', 'metrics_from_logits', 'evaluate', 'load_checkpoint', 'check_classes',
-           'confusion_figure', 'misclassified', 'evaluate_on_mirror', 'publish_checkpoint']
+           'confusion_figure', 'misclassified', 'evaluate_on_mirror', 'published_config', 'publish_checkpoint']
 
 # %% ../nbs/04_evaluate.ipynb #4e3ca0a0
 @torch.no_grad()
@@ -130,6 +130,13 @@ def evaluate_on_mirror(checkpoint:str|os.PathLike, source:str|os.PathLike, max_p
             'per_class': dict(zip(classes, res['per_class']))}
 
 # %% ../nbs/04_evaluate.ipynb #afb23a4d
+def published_config(cfg:dict) -> tuple[dict, str|None]:
+    """A run's config without `model_kwargs.checkpoint` (the weights the run started from), and that path: a published
+    file holds its own weights, so rebuilding it needs no other file."""
+    kw = dict(cfg.get('model_kwargs') or {})
+    init = kw.pop('checkpoint', None)
+    return cfg | {'model_kwargs': kw}, init
+
 def publish_checkpoint(src:str|os.PathLike, # a training checkpoint (`best.pt`)
                        dest:str|os.PathLike, # e.g. results/models/default.pt
                        data_dir:str|os.PathLike, # the dataset it was trained on
@@ -145,11 +152,9 @@ def publish_checkpoint(src:str|os.PathLike, # a training checkpoint (`best.pt`)
         x, y = load_split(data_dir, split, verify=True)
         r = evaluate(model, x, y, pp)
         metrics |= {f'{split}_top1': r['top1'], f'{split}_top5': r['top5'], f'{split}_n': r['n']}
-    slim = {
-        k: ck[k] for k in ('model', 'classes', 'preprocess', 'config', 'data_hashes', 'epoch', 'history') if k in ck
-    }
-    atomic_save(slim | {'metrics': metrics}, dest)
-    cfg = ck['config']
+    cfg, init = published_config(ck['config'])
+    slim = {k: ck[k] for k in ('model', 'classes', 'preprocess', 'data_hashes', 'epoch', 'history') if k in ck}
+    atomic_save(slim | {'config': cfg, 'metrics': metrics, 'init_checkpoint': init}, dest)
     return write_sidecar(
         dest,
         classes,
@@ -166,6 +171,8 @@ def publish_checkpoint(src:str|os.PathLike, # a training checkpoint (`best.pt`)
             'logit_adjust': cfg.get('logit_adjust', 0.0),
             'augment': cfg.get('augment'),
             'bn_recal': cfg.get('bn_recal', 0),
+            'init_checkpoint': init,
+            'distill': cfg.get('distill') or None,
             'epochs_run': ck.get('epoch', -1) + 1,
             'cpu_s': round(ck['history'][-1]['cpu_s']) if ck.get('history') else None,
             'val_top1_by_epoch': [round(h['val_top1'], 6) for h in ck.get('history', []) if 'val_top1' in h],

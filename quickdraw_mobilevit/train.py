@@ -14,20 +14,22 @@ from tqdm.auto import tqdm
 from .data import (Augment, BatchLoader, DataConfig, MmapBatchLoader, Preprocess, build_dataset,
                                       build_index, default_mirror, is_index, load_index, load_split, read_meta,
                                       to_input)
+from .evaluate import check_classes, load_checkpoint
 from .models import create_model
 from .safety import (RunLock, atomic_save, check_fields, load_torch, read_yaml_mapping,
                                         remove_stale_tmp)
 from .measure import atomic_write
 
 # %% auto #0
-__all__ = ['TRAIN_RULES', 'LAYOUT_KEYS', 'TrainConfig', 'load_config', 'warmup_cosine', 'rng_state', 'set_rng_state',
-           'resolve_device', 'seed_everything', 'convert_checkpoint', 'evaluate_loader', 'LogitAdjustedCE',
-           'make_criterion', 'WeightEMA', 'train_autocast', 'prepare_data', 'make_loaders', 'replan_total',
-           'join_process_group', 'train_processes', 'train', 'RunState', 'setup_run', 'resume_state',
-           'train_one_epoch', 'evaluate_epoch', 'reduce_epoch_stats', 'replan_budget', 'bn_recal_epoch_end',
-           'epoch_record', 'make_checkpoint', 'save_checkpoint', 'train_rank', 'measure_train_speed', 'plan_epochs',
-           'plan_run_epochs', 'recalibrate_bn', 'bn_recal_reserve', 'recalibrate_checkpoint', 'torchrun_env',
-           'torchrun_rank', 'torchrun_train', 'TorchrunSpeed', 'torchrun_speed']
+__all__ = ['TRAIN_RULES', 'DISTILL_RULES', 'LAYOUT_KEYS', 'TrainConfig', 'load_config', 'warmup_cosine', 'rng_state',
+           'set_rng_state', 'resolve_device', 'seed_everything', 'convert_checkpoint', 'evaluate_loader',
+           'LogitAdjustedCE', 'make_criterion', 'Distill', 'DistillLoss', 'training_loss', 'make_distill', 'WeightEMA',
+           'train_autocast', 'prepare_data', 'make_loaders', 'replan_total', 'join_process_group', 'train_processes',
+           'train', 'RunState', 'setup_run', 'resume_state', 'train_one_epoch', 'evaluate_epoch', 'reduce_epoch_stats',
+           'replan_budget', 'bn_recal_epoch_end', 'epoch_record', 'make_checkpoint', 'save_checkpoint', 'train_rank',
+           'measure_train_speed', 'plan_epochs', 'plan_run_epochs', 'recalibrate_bn', 'bn_recal_reserve',
+           'recalibrate_checkpoint', 'torchrun_env', 'torchrun_rank', 'torchrun_train', 'TorchrunSpeed',
+           'torchrun_speed']
 
 # %% ../nbs/03_train.ipynb #92125835
 @dataclasses.dataclass
@@ -60,6 +62,7 @@ class TrainConfig:
     logit_adjust: float = 0.0
     augment: bool = True
     augment_kwargs: dict = dataclasses.field(default_factory=dict)  # `Augment` fields, e.g. {hflip: 0.5}
+    distill: dict = dataclasses.field(default_factory=dict)  # `Distill` fields (a teacher checkpoint); empty: off
     mean: float = 0.0
     std: float = 1.0
     # the canonical input step (`rendering.canonicalize`) before every model input
@@ -79,6 +82,7 @@ class TrainConfig:
         check_fields(self, TRAIN_RULES)
         _check_kwargs('data', self.data, DataConfig)
         _check_kwargs('augment_kwargs', self.augment_kwargs, Augment)
+        if self.distill: _check_kwargs('distill', self.distill, Distill)
         if self.data_format not in ('parquet', 'index'):
             raise ValueError(f"data_format: {self.data_format!r} is not allowed; use 'parquet' or 'index'")
         if self.per_class and self.logit_adjust:
@@ -99,7 +103,7 @@ TRAIN_RULES = {'name': 'name', 'data_dir': 'str', 'data': 'dict', 'model': 'str'
                'logit_adjust': 'number [0, inf)', 'augment': 'bool', 'augment_kwargs': 'dict', 'mean': 'number',
                'std': 'number (0, inf)', 'canonical': 'bool', 'seed': 'int [0, inf)', 'threads': '?int [1, inf)',
                'processes': 'int [1, inf)', 'dist_timeout_s': 'number (0, inf)',
-               'data_format': 'str', 'per_class': '?int [1, inf)',
+               'data_format': 'str', 'per_class': '?int [1, inf)', 'distill': 'dict',
                'device': 'str', 'amp': 'bool', 'channels_last': 'bool', 'out_dir': 'str',
                'max_steps': '?int [1, inf)', 'eval_batches': '?int [1, inf)'}
 
@@ -224,6 +228,48 @@ def make_criterion(cfg:TrainConfig, meta:dict) -> nn.Module:
     "The training loss of `cfg`: label-smoothed cross-entropy, logit-adjusted by the train split's prior if asked."
     if not cfg.logit_adjust: return nn.CrossEntropyLoss(label_smoothing=cfg.label_smoothing)
     return LogitAdjustedCE(meta['splits']['train']['per_class'], cfg.logit_adjust, cfg.label_smoothing)
+
+# %% ../nbs/03_train.ipynb #b7d526d9
+@dataclasses.dataclass
+class Distill:
+    "Soft distillation from a frozen teacher (a checkpoint of `qdmv train` or `qdmv publish`)."
+    teacher: str                # the teacher's checkpoint
+    alpha: float = 0.5          # weight of the distillation term; 1 - alpha weights the label loss
+    temperature: float = 2.0    # softens both distributions
+    def __post_init__(self): check_fields(self, DISTILL_RULES)
+
+DISTILL_RULES = {'teacher': 'str', 'alpha': 'number [0, 1]', 'temperature': 'number (0, inf)'}
+
+class DistillLoss(nn.Module):
+    "`(1 - alpha) * label_loss + alpha * T^2 * KL(teacher || student)` at temperature `T`, the teacher frozen."
+    def __init__(self, teacher:nn.Module, alpha:float=0.5, temperature:float=2.0):
+        super().__init__()
+        self.teacher, self.alpha, self.t = teacher.eval().requires_grad_(False), alpha, temperature
+    def forward(self, logits, x, label_loss):
+        with torch.no_grad(): t = self.teacher(x).float()
+        kl = F.kl_div(F.log_softmax(logits / self.t, 1), F.log_softmax(t / self.t, 1), log_target=True,
+                      reduction='batchmean')
+        return (1 - self.alpha) * label_loss + self.alpha * self.t ** 2 * kl
+
+def training_loss(net:nn.Module, crit:nn.Module, distill:DistillLoss|None, x, y):
+    "One step's loss: `crit` of the logits, plus the distillation term when there is a teacher."
+    out = net(x).float()
+    loss = crit(out, y)
+    return loss if distill is None else distill(out, x, loss)
+
+# %% ../nbs/03_train.ipynb #1c770300
+def make_distill(cfg:TrainConfig, meta:dict, dev:torch.device) -> DistillLoss|None:
+    "The distillation term of `cfg` (`None` without `distill`): its teacher loaded, checked and on `dev`."
+    if not cfg.distill: return None
+    d = Distill(**cfg.distill)
+    if not Path(d.teacher).is_file():
+        raise FileNotFoundError(f'distill.teacher: {d.teacher!r} not found; give a checkpoint of qdmv train or publish')
+    teacher, classes, pp, _ = load_checkpoint(d.teacher)
+    check_classes(classes, meta, d.teacher, cfg.data_dir)
+    if pp.input_size != cfg.img_size:
+        raise ValueError(f'distill.teacher: {d.teacher!r} takes {pp.input_size} px inputs and the student '
+                         f"{cfg.img_size}: the teacher sees the student's batch, so use a teacher of {cfg.img_size} px")
+    return DistillLoss(teacher.to(dev), d.alpha, d.temperature)
 
 # %% ../nbs/03_train.ipynb #a14849ae
 class WeightEMA:
@@ -377,6 +423,7 @@ class RunState:
     sched: object = None       # `warmup_cosine` over `total`
     crit: nn.Module|None = None
     ema: WeightEMA|None = None # evaluated and saved as 'model'; the trained weights as 'train_model'
+    distill: nn.Module|None = None  # `DistillLoss` of a run with a teacher
     net: nn.Module|None = None # what the steps call: `model`, or its DDP wrapper
     start: int = 0             # the first epoch to train (after a resume: the one after the checkpoint's)
     step: int = 0
@@ -415,6 +462,7 @@ def setup_run(cfg:TrainConfig) -> RunState:
     s.sched = torch.optim.lr_scheduler.LambdaLR(s.opt, lambda i: warmup_cosine(i, s.total, warm))
     s.crit = make_criterion(cfg, meta).to(dev)
     s.ema = WeightEMA(model, cfg.ema) if cfg.ema else None
+    s.distill = make_distill(cfg, meta, dev)
     return s
 
 # %% ../nbs/03_train.ipynb #04fecefb
@@ -457,7 +505,7 @@ def train_one_epoch(s:RunState, epoch:int, n_epochs:int, # the run's epochs, for
     bar = tqdm(total=n_steps, desc=f'epoch {epoch+1}/{n_epochs}', disable=not (progress and s.lead), leave=False)
     for i, (x, y) in enumerate(s.tr):
         if i >= n_steps: break
-        with s.amp: loss = s.crit(s.net(x).float(), y)
+        with s.amp: loss = training_loss(s.net, s.crit, s.distill, x, y)
         s.opt.zero_grad(set_to_none=True)
         loss.backward()
         s.opt.step()
@@ -602,7 +650,7 @@ def measure_train_speed(cfg:TrainConfig, steps:int=15, warmup:int=3) -> dict:
     tr, _ = make_loaders(cfg, pp, dev)
     if tr.channels_last: model = model.to(memory_format=torch.channels_last)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr)
-    crit = nn.CrossEntropyLoss()
+    crit, kd = nn.CrossEntropyLoss(), make_distill(cfg, meta, dev)
     model.train()
     ema = WeightEMA(model, cfg.ema) if cfg.ema else None
     it = iter(tr)
@@ -611,7 +659,7 @@ def measure_train_speed(cfg:TrainConfig, steps:int=15, warmup:int=3) -> dict:
             sync()
             c0, t0 = _cpu_s(), time.perf_counter()
         x, y = next(it)
-        with train_autocast(cfg, dev): loss = crit(model(x).float(), y)
+        with train_autocast(cfg, dev): loss = training_loss(model, crit, kd, x, y)
         opt.zero_grad()
         loss.backward()
         opt.step()

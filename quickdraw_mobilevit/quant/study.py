@@ -9,12 +9,17 @@ from pathlib import Path
 import plotly.graph_objects as go
 from ..artifacts import provenance, write_json_atomic
 from ..safety import load_torch
-from .stats import holm, load_predictions, mcnemar_exact
+from ..data import load_split, read_meta
+from ..evaluate import check_classes, load_checkpoint, predict_logits
+from ..measure import sha256_file
+from .stats import (compare_to_baseline, holm, load_predictions, mcnemar_exact,
+                                             save_predictions)
+import torch
 
 # %% auto #0
-__all__ = ['STUDY_FORMAT', 'STUDY_FIELDS', 'study_row', 'int8_study_row', 'float_tests', 'check_study', 'plateau',
-           'model_history', 'learning_curves', 'int8_rows', 'check_same_models', 'collect_study', 'site_table',
-           'method_verdicts']
+__all__ = ['STUDY_FORMAT', 'STUDY_FIELDS', 'COMPARE_FORMAT', 'study_row', 'int8_study_row', 'float_tests',
+           'check_study', 'plateau', 'model_history', 'learning_curves', 'compare_models', 'check_comparison',
+           'int8_rows', 'check_same_models', 'collect_study', 'site_table', 'method_verdicts']
 
 # %% ../../nbs/16_study.ipynb #b2fc9dcb
 STUDY_FORMAT = 'quickdraw-mobilevit-study/1'
@@ -103,6 +108,40 @@ def learning_curves(checkpoints:dict) -> go.Figure: # model name -> published ch
     fig.update_layout(height=380, width=900, margin=dict(l=10, r=10, t=40, b=10), xaxis_title='epoch',
                       yaxis_title='val top-1 %', title='Learning curves of the study models')
     return fig
+
+# %% ../../nbs/16_study.ipynb #dc1cde52
+COMPARE_FORMAT = 'quickdraw-mobilevit-model-comparison/1'
+
+def compare_models(checkpoints:dict, # name -> checkpoint (of qdmv train or qdmv publish)
+                   baseline:str, # the name every other model is tested against
+                   data_dir, out:str|os.PathLike, # the dataset they were trained on; the result's JSON
+                   split:str='test', command:str|None=None) -> dict:
+    "Per-image predictions of each model on `split`, and each against `baseline` (McNemar, bootstrap, Holm)."
+    out, meta = Path(out), read_meta(data_dir)
+    x, y = load_split(data_dir, split, verify=True)
+    rows, models = {}, {}
+    for name, path in checkpoints.items():
+        model, classes, pp, _ = load_checkpoint(path)
+        check_classes(classes, meta, path, data_dir)
+        with torch.inference_mode(): pred = predict_logits(model, x, pp).argmax(1)
+        f = save_predictions(out.with_suffix('')/f'{name}.npz', pred, pred == y, labels=y)
+        rows[name] = load_predictions(f, labels=y)
+        models[name] = {'checkpoint': str(path), 'sha256': sha256_file(path),
+                        'predictions': f.relative_to(out.parent).as_posix()}
+    res = {'format': COMPARE_FORMAT, **provenance(command), 'split': split, 'n': len(y),
+           'split_ids_sha256': meta['splits'][split]['ids_sha256'], 'baseline': baseline, 'models': models,
+           'table': compare_to_baseline(rows, baseline)}
+    write_json_atomic(res, out)
+    return res
+
+def check_comparison(path:str|os.PathLike) -> list[dict]:
+    "The table of a `compare_models` file, recomputed from its prediction files; a ValueError if it differs."
+    res = json.loads(Path(path).read_text())
+    rows = {k: load_predictions(Path(path).parent/m['predictions']) for k, m in res['models'].items()}
+    table = json.loads(json.dumps(compare_to_baseline(rows, res['baseline'])))
+    if table != res['table']: raise ValueError(f'{path}: its table is not what its prediction files give; '
+                                               'run compare_models again')
+    return table
 
 # %% ../../nbs/16_study.ipynb #01e3b99f
 def int8_rows(int8:Path, # `results/quant/int8.json` (quant.int8_study) or `qat_study.json` (quant.qat)
