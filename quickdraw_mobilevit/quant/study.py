@@ -89,11 +89,17 @@ def plateau(history:list[dict], # a checkpoint's `history`: one dict per epoch
             'gain_pp': 100 * (history[-1][key] - history[-k - 1][key])}
 
 def model_history(path:str|os.PathLike) -> list[dict]|None:
-    "A published model's per-epoch history: from its checkpoint, else its sidecar's validation curve; None if neither."
+    """A published model's per-epoch history: from its checkpoint, else its sidecar's validation curve; None if neither.
+    A run that started from another published model (its sidecar's `init_checkpoint`) has that model's history first."""
     p, side = Path(path), Path(path).with_suffix('.json')
-    if p.exists(): return load_torch(p)['history']
-    by = json.loads(side.read_text()).get('training', {}).get('val_top1_by_epoch') if side.exists() else None
-    return [{'val_top1': v} for v in by] if by else None
+    train = json.loads(side.read_text()).get('training', {}) if side.exists() else {}
+    by = train.get('val_top1_by_epoch')
+    h = load_torch(p)['history'] if p.exists() else [{'val_top1': v} for v in by] if by else None
+    init = train.get('init_checkpoint')
+    if h is None or not init: return h
+    # the starting model: at its recorded path, else beside this one (published models share a folder)
+    before = model_history(init) or model_history(p.parent/Path(init).name)
+    return (before or []) + h
 
 def learning_curves(checkpoints:dict) -> go.Figure: # model name -> published checkpoint path
     "Validation top-1 by epoch of each checkpoint (its saved history); a marker where its last fifth begins."
