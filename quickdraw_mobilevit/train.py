@@ -23,13 +23,13 @@ from .measure import atomic_write
 # %% auto #0
 __all__ = ['TRAIN_RULES', 'DISTILL_RULES', 'LAYOUT_KEYS', 'TrainConfig', 'load_config', 'warmup_cosine', 'rng_state',
            'set_rng_state', 'resolve_device', 'seed_everything', 'convert_checkpoint', 'evaluate_loader',
-           'LogitAdjustedCE', 'make_criterion', 'Distill', 'DistillLoss', 'training_loss', 'make_distill', 'WeightEMA',
-           'train_autocast', 'prepare_data', 'make_loaders', 'replan_total', 'join_process_group', 'train_processes',
-           'train', 'RunState', 'setup_run', 'resume_state', 'train_one_epoch', 'evaluate_epoch', 'reduce_epoch_stats',
-           'replan_budget', 'bn_recal_epoch_end', 'epoch_record', 'make_checkpoint', 'save_checkpoint', 'train_rank',
-           'measure_train_speed', 'plan_epochs', 'plan_run_epochs', 'recalibrate_bn', 'bn_recal_reserve',
-           'recalibrate_checkpoint', 'torchrun_env', 'torchrun_rank', 'torchrun_train', 'TorchrunSpeed',
-           'torchrun_speed']
+           'LogitAdjustedCE', 'make_criterion', 'Distill', 'grid_index', 'DistillLoss', 'training_loss',
+           'make_distill', 'WeightEMA', 'train_autocast', 'prepare_data', 'make_loaders', 'replan_total',
+           'join_process_group', 'train_processes', 'train', 'RunState', 'setup_run', 'resume_state',
+           'train_one_epoch', 'evaluate_epoch', 'reduce_epoch_stats', 'replan_budget', 'bn_recal_epoch_end',
+           'epoch_record', 'make_checkpoint', 'save_checkpoint', 'train_rank', 'measure_train_speed', 'plan_epochs',
+           'plan_run_epochs', 'recalibrate_bn', 'bn_recal_reserve', 'recalibrate_checkpoint', 'torchrun_env',
+           'torchrun_rank', 'torchrun_train', 'TorchrunSpeed', 'torchrun_speed']
 
 # %% ../nbs/03_train.ipynb #92125835
 @dataclasses.dataclass
@@ -240,13 +240,27 @@ class Distill:
 
 DISTILL_RULES = {'teacher': 'str', 'alpha': 'number [0, 1]', 'temperature': 'number (0, inf)'}
 
+def grid_index(t:int, s:int, # pixels a side of the teacher's and the student's inputs
+               src:int=28) -> torch.Tensor: # the drawings' side, which both resized by `nearest`
+    """For each of `t` pixels, the pixel of an `s`-pixel input that shows the same pixel of the `src`-pixel drawing (the
+    `nearest` resize of `Preprocess`): picking them turns the student's input into the teacher's exactly."""
+    d = torch.arange(t) * src // t                          # the drawing's pixel behind each teacher pixel
+    return torch.clamp(-(-d * s // src), max=s - 1)         # the first student pixel showing it (ceil)
+
 class DistillLoss(nn.Module):
     "`(1 - alpha) * label_loss + alpha * T^2 * KL(teacher || student)` at temperature `T`, the teacher frozen."
-    def __init__(self, teacher:nn.Module, alpha:float=0.5, temperature:float=2.0):
+    def __init__(self, teacher:nn.Module, alpha:float=0.5, temperature:float=2.0,
+                 size:int|None=None): # the teacher's input side, where it differs from the student's
         super().__init__()
         self.teacher, self.alpha, self.t = teacher.eval().requires_grad_(False), alpha, temperature
+        self.size = size
+    def teacher_input(self, x):
+        "The student's batch on the teacher's pixel grid (`grid_index`), where the two input sizes differ."
+        if not self.size or x.shape[-1] == self.size: return x
+        i = grid_index(self.size, x.shape[-1]).to(x.device)
+        return x.index_select(-2, i).index_select(-1, i)
     def forward(self, logits, x, label_loss):
-        with torch.no_grad(): t = self.teacher(x).float()
+        with torch.no_grad(): t = self.teacher(self.teacher_input(x)).float()
         kl = F.kl_div(F.log_softmax(logits / self.t, 1), F.log_softmax(t / self.t, 1), log_target=True,
                       reduction='batchmean')
         return (1 - self.alpha) * label_loss + self.alpha * self.t ** 2 * kl
@@ -266,10 +280,12 @@ def make_distill(cfg:TrainConfig, meta:dict, dev:torch.device) -> DistillLoss|No
         raise FileNotFoundError(f'distill.teacher: {d.teacher!r} not found; give a checkpoint of qdmv train or publish')
     teacher, classes, pp, _ = load_checkpoint(d.teacher)
     check_classes(classes, meta, d.teacher, cfg.data_dir)
-    if pp.input_size != cfg.img_size:
-        raise ValueError(f'distill.teacher: {d.teacher!r} takes {pp.input_size} px inputs and the student '
-                         f"{cfg.img_size}: the teacher sees the student's batch, so use a teacher of {cfg.img_size} px")
-    return DistillLoss(teacher.to(dev), d.alpha, d.temperature)
+    other = {k: (v, getattr(pp, k)) for k, v in dataclasses.asdict(cfg.preprocess()).items()
+             if k not in ('input_size', 'resize') and getattr(pp, k) != v}
+    if other:
+        raise ValueError(f'distill.teacher: {d.teacher!r} prepares its inputs otherwise than the student (student, '
+                         f"teacher): {other}; the teacher sees the student's batch, so train it with the same settings")
+    return DistillLoss(teacher.to(dev), d.alpha, d.temperature, size=pp.input_size)
 
 # %% ../nbs/03_train.ipynb #a14849ae
 class WeightEMA:
