@@ -281,7 +281,7 @@ def make_distill(cfg:TrainConfig, meta:dict, dev:torch.device) -> DistillLoss|No
     teacher, classes, pp, _ = load_checkpoint(d.teacher)
     check_classes(classes, meta, d.teacher, cfg.data_dir)
     other = {k: (v, getattr(pp, k)) for k, v in dataclasses.asdict(cfg.preprocess()).items()
-             if k not in ('input_size', 'resize') and getattr(pp, k) != v}
+             if k != 'input_size' and getattr(pp, k) != v}   # `grid_index` assumes both resize alike
     if other:
         raise ValueError(f'distill.teacher: {d.teacher!r} prepares its inputs otherwise than the student (student, '
                          f"teacher): {other}; the teacher sees the student's batch, so train it with the same settings")
