@@ -77,6 +77,7 @@ RELEASE_ASSETS = {  # path in the repository -> asset name in the release
     'results/mobilevit/models/default.pt': 'mobilevit_xxs.pt',
     'results/mobilevit/models/mobilevit_xxs.pt': 'mobilevit_xxs.pt',  # the name the weight-only study reads
     'results/models/vit_tiny_conv.pt': 'vit_tiny_conv.pt',
+    'results/models/mobilevit_xxs_kd.pt': 'mobilevit_xxs_kd.pt',
 }
 
 def release_hint(path:str|os.PathLike) -> str:
