@@ -78,6 +78,7 @@ RELEASE_ASSETS = {  # path in the repository -> asset name in the release
     'results/mobilevit/models/mobilevit_xxs.pt': 'mobilevit_xxs.pt',  # the name the weight-only study reads
     'results/models/vit_tiny_conv.pt': 'vit_tiny_conv.pt',
     'results/models/mobilevit_xxs_kd.pt': 'mobilevit_xxs_kd.pt',
+    'results/models/mobilevit_xxs_kd2.pt': 'mobilevit_xxs_kd2.pt',
 }
 
 def release_hint(path:str|os.PathLike) -> str:
