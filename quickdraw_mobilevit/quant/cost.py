@@ -12,9 +12,8 @@ from ..evaluate import predict_logits
 from .int8_study import calib_subset
 from .pt2e import quant_capture, quantize_pt2e, study_inputs
 from .stats import checkpoint_list
-from .weight_only import QRecipe, QSpec
-from .whole_network import (layer_input, quantizable_layers, quantize_network,
-                                                     sequential_inputs, study_calib)
+from .weight_only import QRecipe, QSpec, layer_input
+from .whole_network import quantizable_layers, quantize_network, sequential_inputs, study_calib
 
 # %% auto #0
 __all__ = ['unit_costs', 'model_projection', 'recorded_seconds', 'study_cost']

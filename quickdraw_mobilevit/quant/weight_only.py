@@ -20,10 +20,11 @@ from ..safety import load_torch
 # %% auto #0
 __all__ = ['LAYERS', 'METHODS', 'QFORMAT', 'find_blocks', 'eligible_linears', 'QSpec', 'resolve_group', 'group_params',
            'quant_codes', 'dequant', 'rtn_quantize', 'expand', 'dequant_weight', 'gptq_quantize', 'awq_search_scale',
-           'awq_search_clip', 'pack_nibbles', 'unpack_nibbles', 'QLinear', 'layer_stats', 'layer_errors', 'QRecipe',
-           'quantize_layer', 'quantize_model', 'with_weights', 'compare_logits', 'save_quantized', 'load_quantized',
-           'storage_report', 'quanto_rtn', 'to_8da4w', 'export_pte', 'pte_callable', 'StudyGrid', 'weight_only_study',
-           'runs_table', 'quant_error_figure', 'QuantErrorWidget', 'quantize_checkpoint']
+           'awq_search_clip', 'pack_nibbles', 'unpack_nibbles', 'QLinear', 'layer_input', 'layer_stats',
+           'layer_errors', 'QRecipe', 'quantize_layer', 'quantize_model', 'with_weights', 'compare_logits',
+           'save_quantized', 'load_quantized', 'storage_report', 'quanto_rtn', 'to_8da4w', 'export_pte',
+           'pte_callable', 'StudyGrid', 'weight_only_study', 'runs_table', 'quant_error_figure', 'QuantErrorWidget',
+           'quantize_checkpoint']
 
 # %% ../../nbs/10_quant_weight_only.ipynb #d2178b9b
 LAYERS = ('attn.qkv', 'attn.proj', 'mlp.fc1', 'mlp.fc2')
@@ -242,20 +243,20 @@ class QLinear(nn.Module):
 class _Stop(Exception): pass
 
 @torch.no_grad()
-def _capture_input(model:nn.Module, module:nn.Module, x:torch.Tensor, batch_size:int) -> torch.Tensor:
-    "The input `module` receives when `model` runs on `x` (stops the forward there)."
+def layer_input(model:nn.Module, layer:nn.Module, x:torch.Tensor, batch_size:int=256) -> torch.Tensor:
+    "The input `layer` receives when `model` runs on `x` (each forward stops there)."
     got = []
     def hook(m, args):
         got.append(args[0].detach())
         raise _Stop
-    h = module.register_forward_pre_hook(hook)
+    h = layer.register_forward_pre_hook(hook)
     try:
         for i in range(0, len(x), batch_size):
             try: model(x[i:i + batch_size])
             except _Stop: pass
     finally: h.remove()
     if len(got) != -(-len(x) // batch_size):
-        raise RuntimeError(f'{type(module).__name__} was not reached by the forward pass')
+        raise RuntimeError(f'{type(layer).__name__} is not reached by the forward pass of the model')
     return torch.cat(got)
 
 class _Stats:
@@ -366,7 +367,7 @@ def _block_input(q:nn.Module, bname:str, block:nn.Module, prev:nn.Module|None, X
                  calib_x:torch.Tensor, batch_size:int) -> torch.Tensor:
     "The calibration input of `block`: `prev` run on its input `X` when it feeds `block`, else captured from `q`."
     if _follows(q, bname, prev): return torch.cat([prev(X[i:i + batch_size]) for i in range(0, len(X), batch_size)])
-    return _capture_input(q, block, calib_x, batch_size)
+    return layer_input(q, block, calib_x, batch_size)
 
 def _block_stats(block:nn.Module, lins:dict, X:torch.Tensor, batch_size:int) -> dict:
     "Input statistics (`_Stats`) of the layers `lins` of `block` when it runs on `X`."

@@ -21,14 +21,14 @@ from .stats import (add_model, checkpoint_list, finish_study, kept_models, previ
                                              reused_model)
 from .stats import top1_ci, verdict
 from .weight_only import METHODS, QRecipe, QSpec, awq_search_scale, dequant_weight
-from .weight_only import eligible_linears, quantize_layer
+from .weight_only import eligible_linears, layer_input, quantize_layer
 
 # %% auto #0
 __all__ = ['SCOPES', 'GROUPS', 'INDIVISIBLE', 'METHOD_COLORS', 'mirror_dataset', 'forward_order', 'quantizable_layers',
-           'weight_matrix', 'conv_groups', 'layer_input', 'unfold_problem', 'input_rows', 'sequential_inputs',
-           'check_bits', 'layer_group', 'quantize_matrix', 'output_error', 'quantize_weight', 'size_report',
-           'layer_recipes', 'quantize_network', 'WholeGrid', 'paired_vs_rtn', 'study_calib', 'whole_network_study',
-           'study_table', 'bits_figure', 'layer_sqnr', 'sqnr_study', 'sqnr_figure', 'SqnrWidget']
+           'weight_matrix', 'conv_groups', 'unfold_problem', 'input_rows', 'sequential_inputs', 'check_bits',
+           'layer_group', 'quantize_matrix', 'output_error', 'quantize_weight', 'size_report', 'layer_recipes',
+           'quantize_network', 'WholeGrid', 'paired_vs_rtn', 'study_calib', 'whole_network_study', 'study_table',
+           'bits_figure', 'layer_sqnr', 'sqnr_study', 'sqnr_figure', 'SqnrWidget']
 
 # %% ../../nbs/10a_whole_network.ipynb #12b95b05
 def mirror_dataset(checkpoint:str|os.PathLike, out_dir:str|os.PathLike, source=None) -> Path:
@@ -91,24 +91,6 @@ def conv_groups(layer:nn.Module) -> int:
     return getattr(layer, 'groups', 1)
 
 # %% ../../nbs/10a_whole_network.ipynb #0900cd9d
-class _Stop(Exception): pass
-
-@torch.no_grad()
-def layer_input(model:nn.Module, layer:nn.Module, x:torch.Tensor, batch_size:int=256) -> torch.Tensor:
-    "The input `layer` receives when `model` runs on `x` (each forward stops there)."
-    got = []
-    def hook(m, args):
-        got.append(args[0].detach())
-        raise _Stop
-    h = layer.register_forward_pre_hook(hook)
-    try:
-        for i in range(0, len(x), batch_size):
-            try: model(x[i:i + batch_size])
-            except _Stop: pass
-    finally: h.remove()
-    if not got: raise RuntimeError(f'{type(layer).__name__} is not reached by the forward pass of the model')
-    return torch.cat(got)
-
 def unfold_problem(layer:nn.Module) -> str|None:
     "Why a conv's input cannot be unfolded to columns here (None when it can)."
     if isinstance(layer, nn.Linear): return None
