@@ -25,7 +25,7 @@ __all__ = ['TRAIN_RULES', 'DISTILL_RULES', 'LAYOUT_KEYS', 'TrainConfig', 'load_c
            'set_rng_state', 'resolve_device', 'seed_everything', 'convert_checkpoint', 'evaluate_loader',
            'LogitAdjustedCE', 'make_criterion', 'Distill', 'grid_index', 'DistillLoss', 'training_loss',
            'make_distill', 'WeightEMA', 'train_autocast', 'prepare_data', 'make_loaders', 'replan_total',
-           'join_process_group', 'train_processes', 'train', 'RunState', 'setup_run', 'resume_state',
+           'join_process_group', 'train_processes', 'rank_error', 'train', 'RunState', 'setup_run', 'resume_state',
            'train_one_epoch', 'evaluate_epoch', 'reduce_epoch_stats', 'replan_budget', 'bn_recal_epoch_end',
            'epoch_record', 'make_checkpoint', 'save_checkpoint', 'train_rank', 'measure_train_speed', 'plan_epochs',
            'plan_run_epochs', 'recalibrate_bn', 'bn_recal_reserve', 'recalibrate_checkpoint', 'torchrun_env',
@@ -236,9 +236,15 @@ class Distill:
     teacher: str                # the teacher's checkpoint
     alpha: float = 0.5          # weight of the distillation term; 1 - alpha weights the label loss
     temperature: float = 2.0    # softens both distributions
-    def __post_init__(self): check_fields(self, DISTILL_RULES)
+    # preprocessing the teacher may take otherwise than the student: only ['canonical'] (see `make_distill`)
+    accept: list = dataclasses.field(default_factory=list)
+    def __post_init__(self):
+        check_fields(self, DISTILL_RULES)
+        if set(self.accept) - {'canonical'}:
+            raise ValueError(f"distill.accept: {self.accept!r}; only 'canonical' may differ (a teacher prepared "
+                             'with another resize or normalization reads the batch wrongly)')
 
-DISTILL_RULES = {'teacher': 'str', 'alpha': 'number [0, 1]', 'temperature': 'number (0, inf)'}
+DISTILL_RULES = {'teacher': 'str', 'alpha': 'number [0, 1]', 'temperature': 'number (0, inf)', 'accept': 'list'}
 
 def grid_index(t:int, s:int, # pixels a side of the teacher's and the student's inputs
                src:int=28) -> torch.Tensor: # the drawings' side, which both resized by `nearest`
@@ -281,10 +287,12 @@ def make_distill(cfg:TrainConfig, meta:dict, dev:torch.device) -> DistillLoss|No
     teacher, classes, pp, _ = load_checkpoint(d.teacher)
     check_classes(classes, meta, d.teacher, cfg.data_dir)
     other = {k: (v, getattr(pp, k)) for k, v in dataclasses.asdict(cfg.preprocess()).items()
-             if k != 'input_size' and getattr(pp, k) != v}   # `grid_index` assumes both resize alike
+             if k not in ('input_size', *d.accept) and getattr(pp, k) != v}   # `grid_index` assumes both resize alike
     if other:
         raise ValueError(f'distill.teacher: {d.teacher!r} prepares its inputs otherwise than the student (student, '
-                         f"teacher): {other}; the teacher sees the student's batch, so train it with the same settings")
+                         f"teacher): {other}; the teacher sees the student's batch, so train it with the same settings"
+                         + (" (or, for the canonical step only, distill.accept: [canonical], once the teacher is "
+                            "shown to be accurate on the student's inputs)" if set(other) == {'canonical'} else ''))
     return DistillLoss(teacher.to(dev), d.alpha, d.temperature, size=pp.input_size)
 
 # %% ../nbs/03_train.ipynb #a14849ae
@@ -375,6 +383,9 @@ def _ddp_worker(rank:int, world:int, init_file:str, result_file:str, cfg:dict, k
     try:
         out = train(cfg, **(kw | {'progress': kw.get('progress', True) and rank == 0}))
         if rank == 0: Path(result_file).write_text(json.dumps(out))
+    except Exception as e:  # for the parent to raise as it is (spawn wraps it in a traceback dump)
+        Path(result_file).with_name(f'error-{rank}.json').write_text(json.dumps([type(e).__name__, str(e)]))
+        raise
     finally: dist.destroy_process_group()
 
 def _ddp(model:nn.Module) -> nn.Module:
@@ -397,9 +408,22 @@ def train_processes(cfg:TrainConfig, **kw) -> dict:
             '`torchrun --nproc_per_node N -m quickdraw_mobilevit.train --config CONFIG`'
         )
     with tempfile.TemporaryDirectory(prefix='qdmv-ddp-') as d:
-        mp.spawn(_ddp_worker, args=(cfg.processes, f'{d}/init', f'{d}/result.json', dataclasses.asdict(cfg), kw),
-                 nprocs=cfg.processes)
+        try:
+            mp.spawn(_ddp_worker, args=(cfg.processes, f'{d}/init', f'{d}/result.json', dataclasses.asdict(cfg), kw),
+                     nprocs=cfg.processes)
+        except mp.ProcessRaisedException as e:
+            raise rank_error(Path(d), e.error_index) from e
         return json.loads(Path(d, 'result.json').read_text())
+
+def rank_error(folder:Path, rank:int) -> Exception:
+    """The error a rank of `train_processes` recorded in `folder`, as its own type where that is a built-in exception
+    (so a bad config reads as one in a single process), else a `RuntimeError` that names its type."""
+    import builtins
+    f = next((f for f in (folder/f'error-{rank}.json', *sorted(folder.glob('error-*.json'))) if f.exists()), None)
+    if f is None: return RuntimeError(f'training process {rank} failed; run with processes: 1 to see why')
+    name, text = json.loads(f.read_text())
+    t = getattr(builtins, name, None)
+    return t(text) if isinstance(t, type) and issubclass(t, Exception) else RuntimeError(f'{name}: {text}')
 
 def train(cfg:TrainConfig, # what to train
           resume:bool=False, # continue from `<out_dir>/<name>/last.pt` if present
