@@ -79,6 +79,7 @@ RELEASE_ASSETS = {  # path in the repository -> asset name in the release
     'results/models/vit_tiny_conv.pt': 'vit_tiny_conv.pt',
     'results/models/mobilevit_xxs_kd.pt': 'mobilevit_xxs_kd.pt',
     'results/models/mobilevit_xxs_kd2.pt': 'mobilevit_xxs_kd2.pt',
+    'results/models/vit_tiny_conv_kdl2.pt': 'vit_tiny_conv_kdl2.pt',
 }
 
 def release_hint(path:str|os.PathLike) -> str:
